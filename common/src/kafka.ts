@@ -1,0 +1,52 @@
+import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** Extra kafkajs settings (retry, timeouts); brokers, clientId and logging are set here. */
+  overrides?: Omit<KafkaConfig, 'brokers' | 'clientId' | 'logLevel' | 'logCreator'>;
+}
+
+const pinoLevel = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+  [logLevel.NOTHING]: 'silent',
+} as const;
+
+const kafkajsLevel = (logger: Logger): logLevel => {
+  switch (logger.level) {
+    case 'trace':
+    case 'debug':
+      return logLevel.DEBUG;
+    case 'info':
+      return logLevel.INFO;
+    case 'warn':
+      return logLevel.WARN;
+    case 'silent':
+      return logLevel.NOTHING;
+    default:
+      return logLevel.ERROR;
+  }
+};
+
+/** A kafkajs client whose logs go through pino, one child logger per kafkajs namespace. */
+export function createKafka({ brokers, clientId, logger, overrides }: KafkaClientOptions): Kafka {
+  const kafkaLogger = logger.child({ component: 'kafkajs' });
+  return new Kafka({
+    ...overrides,
+    brokers,
+    clientId,
+    logLevel: kafkajsLevel(logger),
+    logCreator:
+      () =>
+      ({ namespace, level, log }: LogEntry) => {
+        const { message, timestamp: _timestamp, logger: _name, ...fields } = log;
+        const method = pinoLevel[level as keyof typeof pinoLevel] ?? 'info';
+        if (method !== 'silent') kafkaLogger[method]({ namespace, ...fields }, message);
+      },
+  });
+}

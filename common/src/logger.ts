@@ -1,0 +1,23 @@
+import { pino, type Logger, type LevelWithSilent } from 'pino';
+
+export type { Logger } from 'pino';
+
+export interface LoggerOptions {
+  name: string;
+  level?: LevelWithSilent;
+}
+
+/**
+ * Structured JSON logs on stdout. Fields that may carry a card number or a secret are redacted
+ * defensively, even though payments-api never puts a PAN in a log on purpose.
+ */
+export function createLogger({ name, level = 'info' }: LoggerOptions): Logger {
+  return pino({
+    name,
+    level,
+    redact: {
+      paths: ['pan', '*.pan', 'cardNumber', '*.cardNumber', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
+  });
+}
