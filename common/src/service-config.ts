@@ -12,7 +12,6 @@ export function commonEnvSchema(env: Env = process.env) {
       description: 'comma-separated host:port list of Kafka bootstrap brokers',
     }),
     SCHEMA_REGISTRY_URL: Type.String({
-      format: 'uri',
       pattern: '^https?://',
       default: local.schemaRegistryUrl,
       description: 'Confluent-compatible schema registry API',

@@ -5,6 +5,7 @@ export {
   down,
   status,
   reset,
+  ensureStack,
   logFileOf,
   COMPONENT_NAMES,
   type ComponentStatus,

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { kafkaJava, registryJava, type StackConfig } from './config.js';
+import { kafkaJava, loadStackConfig, registryJava, type StackConfig } from './config.js';
 import type { Component, ComponentName } from './components/component.js';
 import { connect } from './components/connect.js';
 import { kafka } from './components/kafka.js';
@@ -209,3 +209,6 @@ export async function reset(c: StackConfig, progress: Progress = silent): Promis
   for (const dir of [c.dataDir, c.logDir, c.runDir]) rmSync(dir, { recursive: true, force: true });
   progress(`removed ${c.dataDir}, ${c.logDir} and ${c.runDir} (jars in ${c.distDir} kept)`);
 }
+
+/** For tests and tools: bring the default stack up, or reuse the running one. */
+export const ensureStack = async (): Promise<ComponentStatus[]> => up(loadStackConfig());

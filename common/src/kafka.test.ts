@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createKafka } from './kafka.js';
+import { parseBrokers } from './service-config.js';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+test('kafkajs logs go through pino with their namespace and fields', async () => {
+  const { logger, lines } = capture();
+  const kafka = createKafka({ brokers: ['127.0.0.1:1'], clientId: 't', logger });
+  kafka.logger().namespace('Consumer').warn('rebalancing', { groupId: 'g1' });
+  kafka.logger().debug('below the level');
+  await new Promise((done) => setImmediate(done));
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0]?.msg, 'rebalancing');
+  assert.equal(lines[0]?.namespace, 'Consumer');
+  assert.equal(lines[0]?.groupId, 'g1');
+  assert.equal(lines[0]?.component, 'kafkajs');
+});
+
+test('parses a broker list', () => {
+  assert.deepEqual(parseBrokers(' a:1, b:2 ,,'), ['a:1', 'b:2']);
+});
