@@ -3,9 +3,14 @@ import assert from 'node:assert/strict';
 import { StackError } from './errors.js';
 import { findJava, findPostgresBin } from './prerequisites.js';
 
-test('finds a Java runtime of the required version', () => {
-  const runtime = findJava(17, [], 'kafka');
-  assert.ok(runtime.major >= 17);
+test('prefers the Java on the PATH when it is recent enough', () => {
+  const onPath = findJava(11, [], 'kafka');
+  assert.equal(onPath.java, 'java');
+  assert.ok(onPath.major >= 11);
+});
+
+test('a preferred runtime that does not exist is passed over', () => {
+  assert.equal(findJava(11, ['/no/such/jdk/bin/java'], 'kafka').java, 'java');
 });
 
 test('a missing Java runtime is a clear error naming the component and the fix', () => {

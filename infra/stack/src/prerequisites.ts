@@ -23,9 +23,10 @@ const JVM_DIR = '/usr/lib/jvm';
 const found = new Map<string, JavaRuntime | undefined>();
 
 /**
- * The first Java runtime of at least `minMajor`: the preferred ones in order, then `java` on
- * the PATH, then the JDKs under /usr/lib/jvm, newest first. Kafka runs on 17+, while Apicurio
- * Registry 3.3 is compiled for 21, and Debian 12 packages only 17: so each picks its own.
+ * The first Java runtime of at least `minMajor`, in this order: the preferred ones (from
+ * JAVA_HOME and the like), `java` on the PATH, then the JDKs under /usr/lib/jvm, newest first.
+ * Kafka 3.9 is tested on 17 and finds it on the PATH; Apicurio Registry 3.3 is compiled for 21,
+ * which Debian 12 does not package, so it usually takes a newer JDK from /usr/lib/jvm.
  */
 export function findJava(
   minMajor: number,
@@ -37,24 +38,20 @@ export function findJava(
         .map((dir) => join(JVM_DIR, dir, 'bin', 'java'))
         .filter((java) => existsSync(java))
     : [];
-  const candidates = [...preferred, 'java', ...installed];
-  const runtimes = candidates.map((java) => {
+  const probe = (java: string) => {
     if (!found.has(java)) found.set(java, probeJava(java));
     return found.get(java);
-  });
-  const suitable = runtimes
-    .filter((r): r is JavaRuntime => r !== undefined && r.major >= minMajor)
-    // Preferred ones first; among the rest, the newest.
-    .sort((a, b) => rank(a) - rank(b) || b.major - a.major);
-  function rank(r: JavaRuntime): number {
-    const i = preferred.indexOf(r.java);
-    return i === -1 ? preferred.length : i;
-  }
-  const best = suitable[0];
-  if (best) return best;
-  const seen = runtimes
+  };
+  const byNewest = installed
+    .map(probe)
     .filter((r): r is JavaRuntime => r !== undefined)
-    .map((r) => `${r.java}: ${r.banner}`);
+    .sort((a, b) => b.major - a.major);
+  const runtimes = [...[...preferred, 'java'].map(probe), ...byNewest].filter(
+    (r): r is JavaRuntime => r !== undefined,
+  );
+  const best = runtimes.find((r) => r.major >= minMajor);
+  if (best) return best;
+  const seen = runtimes.map((r) => `${r.java}: ${r.banner}`);
   throw new StackError(
     `needs Java ${minMajor}+; ${seen.length ? `found only\n    ${seen.join('\n    ')}` : 'found no Java runtime'}`,
     {
