@@ -1,0 +1,7 @@
+export {
+  decodeContainer,
+  encodeContainer,
+  type AvroCodec,
+  type ContainerInput,
+  type DecodedContainer,
+} from './container.js';

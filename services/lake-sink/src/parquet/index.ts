@@ -1,0 +1,7 @@
+export {
+  encodeDataFile,
+  type EncodeDataFileOptions,
+  type EncodedDataFile,
+} from './encode-data-file.js';
+export type { ColumnMetrics } from './column-metrics.js';
+export { toParquetSchema } from './parquet-schema.js';

@@ -1,0 +1,63 @@
+import { LakeError } from '../errors.js';
+import type { PrimitiveTypeName } from '../schema/index.js';
+
+/** A primitive in the form Parquet stores it: days for dates, µs bigint for timestamps. */
+export type StorageValue = boolean | number | bigint | string | Uint8Array;
+
+const INT32_MIN = -2_147_483_648;
+const INT32_MAX = 2_147_483_647;
+const MS_PER_DAY = 86_400_000;
+
+function invalid(field: string, expected: string, value: unknown): LakeError {
+  const got = value === null ? 'null' : typeof value;
+  return new LakeError('INVALID_ROW', `${field}: expected ${expected}, got ${got}`, {
+    context: { field },
+  });
+}
+
+/**
+ * Checks one row value against its Iceberg type and converts it to storage form. Rejecting here,
+ * before any byte is written, keeps a bad record from poisoning a whole data file.
+ */
+export function toStorageValue(
+  type: PrimitiveTypeName,
+  value: unknown,
+  field: string,
+): StorageValue {
+  switch (type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      throw invalid(field, 'boolean', value);
+    case 'int':
+      if (
+        Number.isInteger(value) &&
+        (value as number) >= INT32_MIN &&
+        (value as number) <= INT32_MAX
+      )
+        return value as number;
+      throw invalid(field, '32-bit integer', value);
+    case 'long':
+      if (typeof value === 'bigint') return value;
+      if (Number.isSafeInteger(value)) return BigInt(value as number);
+      throw invalid(field, 'bigint or safe integer', value);
+    case 'float':
+    case 'double':
+      if (typeof value === 'number') return value;
+      throw invalid(field, 'number', value);
+    case 'string':
+      if (typeof value === 'string') return value;
+      throw invalid(field, 'string', value);
+    case 'date':
+      if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return Math.floor(value.getTime() / MS_PER_DAY);
+      throw invalid(field, 'Date', value);
+    case 'timestamp':
+    case 'timestamptz':
+      if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return BigInt(value.getTime()) * 1000n;
+      throw invalid(field, 'Date', value);
+    case 'binary':
+      if (value instanceof Uint8Array) return value;
+      throw invalid(field, 'Uint8Array', value);
+  }
+}

@@ -1,0 +1,113 @@
+import type { Logger } from '@fraud/common';
+import type { SqlCatalog, LoadedTable, TableIdentifier } from '../catalog/index.js';
+import { LakeError } from '../errors.js';
+import type { FileIO } from '../io/index.js';
+import { ADDED, type DataFile } from '../manifest/index.js';
+import { currentSchema, currentSnapshot, defaultSpec, type Snapshot } from '../metadata/index.js';
+import type { EncodeDataFileOptions } from '../parquet/index.js';
+import { readManifestList } from './read-manifests.js';
+import { checkExtraSummary, snapshotSummary } from './snapshot-summary.js';
+import { writeDataFiles } from './write-data-files.js';
+import { writeSnapshot } from './write-snapshot.js';
+
+export interface TableWriterOptions extends EncodeDataFileOptions {
+  readonly catalog: SqlCatalog;
+  readonly io: FileIO;
+  readonly logger: Logger;
+  readonly identifier: TableIdentifier;
+  readonly maxRowsPerFile?: number;
+  /** Attempts per commit when another writer moves the table first. */
+  readonly maxCommitAttempts?: number;
+}
+
+export interface AppendOptions {
+  /**
+   * Extra snapshot summary entries committed atomically with the rows. The sink stores the
+   * Kafka offsets a commit covers here, so offsets and data can never disagree.
+   */
+  readonly summary?: Readonly<Record<string, string>>;
+}
+
+export interface TableWriter<Row extends object> {
+  /** The table as last loaded or committed. */
+  readonly table: () => LoadedTable;
+  refresh(): Promise<LoadedTable>;
+  /** Appends rows as one snapshot; retries on the new base when a concurrent commit wins. */
+  append(rows: readonly Row[], options?: AppendOptions): Promise<Snapshot>;
+  /** The summary of the current snapshot (where the sink finds the offsets to resume from). */
+  currentSummary(): Readonly<Record<string, string>> | undefined;
+}
+
+export async function createTableWriter<Row extends object>(
+  options: TableWriterOptions,
+): Promise<TableWriter<Row>> {
+  const { catalog, io, identifier } = options;
+  const logger = options.logger.child({
+    component: 'table-writer',
+    table: `${identifier.namespace}.${identifier.name}`,
+  });
+  const maxAttempts = options.maxCommitAttempts ?? 10;
+  let table = await catalog.loadTable(identifier);
+
+  async function commitFiles(files: readonly DataFile[], extra: Readonly<Record<string, string>>) {
+    for (let attempt = 1; ; attempt++) {
+      const base = table.metadata;
+      const next = await writeSnapshot(io, base, {
+        operation: 'append',
+        entries: (snapshotId, sequenceNumber) =>
+          files.map((dataFile) => ({
+            status: ADDED,
+            snapshotId,
+            sequenceNumber,
+            fileSequenceNumber: sequenceNumber,
+            dataFile,
+          })),
+        keptManifests: await readManifestList(io, currentSnapshot(base)),
+        summary: (previous) => snapshotSummary('append', previous, files, [], extra),
+      });
+      try {
+        table = await catalog.commitTable(table, next);
+        return;
+      } catch (error) {
+        if (!(error instanceof LakeError && error.retriable) || attempt >= maxAttempts) {
+          if (error instanceof LakeError && error.code === 'COMMIT_CONFLICT') {
+            throw new LakeError('COMMIT_RETRIES_EXHAUSTED', `gave up after ${attempt} attempts`, {
+              cause: error,
+              context: error.context,
+            });
+          }
+          throw error;
+        }
+        logger.info({ attempt }, 'commit lost the race; retrying on the new base');
+        // The data files stay valid; only manifests and metadata are redone on the new base.
+        table = await catalog.loadTable(identifier);
+      }
+    }
+  }
+
+  return {
+    table: () => table,
+    refresh: async () => (table = await catalog.loadTable(identifier)),
+
+    async append(rows, appendOptions = {}) {
+      const extra = appendOptions.summary ?? {};
+      checkExtraSummary(extra);
+      const files = await writeDataFiles(
+        {
+          ...options,
+          location: table.metadata.location,
+          schema: currentSchema(table.metadata),
+          spec: defaultSpec(table.metadata),
+        },
+        rows as readonly Readonly<Record<string, unknown>>[],
+      );
+      await commitFiles(files, extra);
+      const snapshot = currentSnapshot(table.metadata);
+      if (snapshot === undefined) throw new Error('committed table has no current snapshot');
+      logger.debug({ snapshotId: snapshot['snapshot-id'], rows: rows.length }, 'appended');
+      return snapshot;
+    },
+
+    currentSummary: () => currentSnapshot(table.metadata)?.summary,
+  };
+}
