@@ -10,7 +10,8 @@ export type LakeErrorCode =
   | 'INVALID_ROW'
   | 'INVALID_SCHEMA'
   | 'INVALID_SUMMARY'
-  | 'UNSUPPORTED_METADATA';
+  | 'UNSUPPORTED_METADATA'
+  | 'REWRITE_CONFLICT';
 
 export interface LakeErrorContext {
   table?: string;

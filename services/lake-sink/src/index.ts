@@ -15,3 +15,4 @@ export {
   type TableMetadata,
 } from './metadata/index.js';
 export * from './table/index.js';
+export * from './maintenance/index.js';

@@ -9,6 +9,8 @@ describe('toStorageValue', () => {
     assert.equal(toStorageValue('timestamptz', new Date(1_500), 'f'), 1_500_000n);
     assert.equal(toStorageValue('date', new Date('1970-01-03T05:00:00Z'), 'f'), 2);
     assert.equal(toStorageValue('long', 7, 'f'), 7n);
+    // Microseconds pass through: compaction rewrites stored timestamps without truncation.
+    assert.equal(toStorageValue('timestamptz', 1_500_001n, 'f'), 1_500_001n);
   });
 
   it('rejects values of the wrong type with INVALID_ROW naming the field', () => {

@@ -55,7 +55,9 @@ export function toStorageValue(
     case 'timestamptz':
       if (value instanceof Date && !Number.isNaN(value.getTime()))
         return BigInt(value.getTime()) * 1000n;
-      throw invalid(field, 'Date', value);
+      // Microseconds as stored: what compaction reads back, so a rewrite never truncates to ms.
+      if (typeof value === 'bigint') return value;
+      throw invalid(field, 'Date or bigint microseconds', value);
     case 'binary':
       if (value instanceof Uint8Array) return value;
       throw invalid(field, 'Uint8Array', value);

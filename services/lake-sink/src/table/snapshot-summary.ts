@@ -28,6 +28,19 @@ export function checkExtraSummary(extra: Readonly<Record<string, string>>): void
   }
 }
 
+/**
+ * The caller-defined entries of a snapshot's summary (the sink's Kafka offsets among them).
+ * Maintenance snapshots change no data, so they carry these forward: the sink resumes from
+ * the current snapshot's summary, whichever operation made it.
+ */
+export function carriedSummary(previous: Snapshot | undefined): Record<string, string> {
+  const carried: Record<string, string> = {};
+  for (const [key, value] of Object.entries(previous?.summary ?? {})) {
+    if (key !== 'operation' && !RESERVED.has(key)) carried[key] = value;
+  }
+  return carried;
+}
+
 const total = (previous: Snapshot | undefined, key: string): number =>
   Number(previous?.summary[key] ?? 0);
 

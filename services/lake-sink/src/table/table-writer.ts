@@ -1,11 +1,18 @@
 import type { Logger } from '@fraud/common';
 import type { SqlCatalog, LoadedTable, TableIdentifier } from '../catalog/index.js';
-import { LakeError } from '../errors.js';
 import type { FileIO } from '../io/index.js';
 import { ADDED, type DataFile } from '../manifest/index.js';
-import { currentSchema, currentSnapshot, defaultSpec, type Snapshot } from '../metadata/index.js';
+import {
+  currentSchema,
+  currentSnapshot,
+  defaultSpec,
+  withAddedColumns,
+  type Snapshot,
+} from '../metadata/index.js';
 import type { EncodeDataFileOptions } from '../parquet/index.js';
+import type { ColumnSpec, IcebergSchema } from '../schema/index.js';
 import { readManifestList } from './read-manifests.js';
+import { commitWithRetry } from './commit-with-retry.js';
 import { checkExtraSummary, snapshotSummary } from './snapshot-summary.js';
 import { writeDataFiles } from './write-data-files.js';
 import { writeSnapshot } from './write-snapshot.js';
@@ -34,6 +41,11 @@ export interface TableWriter<Row extends object> {
   refresh(): Promise<LoadedTable>;
   /** Appends rows as one snapshot; retries on the new base when a concurrent commit wins. */
   append(rows: readonly Row[], options?: AppendOptions): Promise<Snapshot>;
+  /**
+   * Adds optional columns (a new schema id; old files are not rewritten) and makes later
+   * appends write them. Columns that already exist with the same type are skipped.
+   */
+  addColumns(columns: readonly ColumnSpec[]): Promise<IcebergSchema>;
   /** The summary of the current snapshot (where the sink finds the offsets to resume from). */
   currentSummary(): Readonly<Record<string, string>> | undefined;
 }
@@ -50,39 +62,27 @@ export async function createTableWriter<Row extends object>(
   let table = await catalog.loadTable(identifier);
 
   async function commitFiles(files: readonly DataFile[], extra: Readonly<Record<string, string>>) {
-    for (let attempt = 1; ; attempt++) {
-      const base = table.metadata;
-      const next = await writeSnapshot(io, base, {
-        operation: 'append',
-        entries: (snapshotId, sequenceNumber) =>
-          files.map((dataFile) => ({
-            status: ADDED,
-            snapshotId,
-            sequenceNumber,
-            fileSequenceNumber: sequenceNumber,
-            dataFile,
-          })),
-        keptManifests: await readManifestList(io, currentSnapshot(base)),
-        summary: (previous) => snapshotSummary('append', previous, files, [], extra),
-      });
-      try {
-        table = await catalog.commitTable(table, next);
-        return;
-      } catch (error) {
-        if (!(error instanceof LakeError && error.retriable) || attempt >= maxAttempts) {
-          if (error instanceof LakeError && error.code === 'COMMIT_CONFLICT') {
-            throw new LakeError('COMMIT_RETRIES_EXHAUSTED', `gave up after ${attempt} attempts`, {
-              cause: error,
-              context: error.context,
-            });
-          }
-          throw error;
-        }
-        logger.info({ attempt }, 'commit lost the race; retrying on the new base');
-        // The data files stay valid; only manifests and metadata are redone on the new base.
-        table = await catalog.loadTable(identifier);
-      }
-    }
+    // The data files stay valid across retries; only manifests and metadata are redone.
+    table = await commitWithRetry({
+      catalog,
+      logger,
+      base: table,
+      maxAttempts,
+      build: async ({ metadata: base }) =>
+        writeSnapshot(io, base, {
+          operation: 'append',
+          entries: (snapshotId, sequenceNumber) =>
+            files.map((dataFile) => ({
+              status: ADDED,
+              snapshotId,
+              sequenceNumber,
+              fileSequenceNumber: sequenceNumber,
+              dataFile,
+            })),
+          keptManifests: await readManifestList(io, currentSnapshot(base)),
+          summary: (previous) => snapshotSummary('append', previous, files, [], extra),
+        }),
+    });
   }
 
   return {
@@ -106,6 +106,21 @@ export async function createTableWriter<Row extends object>(
       if (snapshot === undefined) throw new Error('committed table has no current snapshot');
       logger.debug({ snapshotId: snapshot['snapshot-id'], rows: rows.length }, 'appended');
       return snapshot;
+    },
+
+    async addColumns(columns) {
+      table = await catalog.loadTable(identifier);
+      if (withAddedColumns(table.metadata, columns) !== table.metadata) {
+        table = await commitWithRetry({
+          catalog,
+          logger,
+          base: table,
+          maxAttempts,
+          build: async ({ metadata }) => withAddedColumns(metadata, columns),
+        });
+        logger.info({ schemaId: table.metadata['current-schema-id'] }, 'columns added');
+      }
+      return currentSchema(table.metadata);
     },
 
     currentSummary: () => currentSnapshot(table.metadata)?.summary,

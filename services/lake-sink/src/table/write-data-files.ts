@@ -46,19 +46,32 @@ export async function writeDataFiles(
   const files: DataFile[] = [];
   for (const group of groupByPartition(options.spec, options.schema, rows)) {
     for (let start = 0; start < group.rows.length; start += maxRows) {
-      const chunk = group.rows.slice(start, start + maxRows);
-      const encoded = encodeDataFile(options.schema, chunk, options);
-      const dir = partitionPath(options.spec, group.values);
-      const filePath = `${options.location}/data/${dir === '' ? '' : `${dir}/`}${randomUUID()}.parquet`;
-      await options.io.create(filePath, encoded.bytes);
-      files.push({
-        filePath,
-        fileSizeInBytes: encoded.bytes.byteLength,
-        recordCount: encoded.recordCount,
-        partition: group.values,
-        ...encoded.metrics,
-      });
+      files.push(
+        await writeDataFile(options, group.values, group.rows.slice(start, start + maxRows)),
+      );
     }
   }
   return files;
+}
+
+/**
+ * Writes one Parquet file of rows already known to share `partition` (compaction rewrites a
+ * partition's rows without recomputing their partition values).
+ */
+export async function writeDataFile(
+  options: Omit<WriteDataFilesOptions, 'maxRowsPerFile'>,
+  partition: PartitionValues,
+  rows: readonly Row[],
+): Promise<DataFile> {
+  const encoded = encodeDataFile(options.schema, rows, options);
+  const dir = partitionPath(options.spec, partition);
+  const filePath = `${options.location}/data/${dir === '' ? '' : `${dir}/`}${randomUUID()}.parquet`;
+  await options.io.create(filePath, encoded.bytes);
+  return {
+    filePath,
+    fileSizeInBytes: encoded.bytes.byteLength,
+    recordCount: encoded.recordCount,
+    partition,
+    ...encoded.metrics,
+  };
 }
