@@ -39,6 +39,14 @@ export const Port = (defaultPort: number, description: string) =>
   Type.Integer({ minimum: 1, maximum: 65535, default: defaultPort, description });
 
 export const LogLevel = Type.Union(
-  ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+  [
+    Type.Literal('fatal'),
+    Type.Literal('error'),
+    Type.Literal('warn'),
+    Type.Literal('info'),
+    Type.Literal('debug'),
+    Type.Literal('trace'),
+    Type.Literal('silent'),
+  ],
   { default: 'info', description: 'pino log level' },
 );

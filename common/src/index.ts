@@ -18,3 +18,20 @@ export {
 export { createLogger, type Logger, type LoggerOptions } from './logger.js';
 export { createKafka, type KafkaClientOptions } from './kafka.js';
 export { createRegistry, SchemaType, type RegistryClientOptions } from './registry.js';
+export {
+  isLuhnValid,
+  luhnCheckDigit,
+  tokenizePan,
+  findPans,
+  findPansInJson,
+  cardBrand,
+  type CardBrand,
+} from './pan.js';
+export {
+  errorHandling,
+  ErrorResponse,
+  InvalidFieldsError,
+  type ErrorHandlingOptions,
+  type FieldProblem,
+} from './http-errors.js';
+export { observability, type ObservabilityOptions, type ReadinessCheck } from './observability.js';

@@ -10,6 +10,7 @@ import { registry } from './components/registry.js';
 import { StackError } from './errors.js';
 import { ensureJars, type Progress } from './jars.js';
 import { isPortFree } from './ports.js';
+import { provisionCdc } from './provision-cdc.js';
 import { findPostgresBin } from './prerequisites.js';
 import { forgetPid, groupRss, runningPid, startDaemon, stopGroup, tail } from './processes.js';
 
@@ -88,6 +89,7 @@ export async function up(
   const results = await Promise.allSettled(ready.values());
   const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failure) throw failure.reason;
+  if (needs('postgres') && needs('connect')) await provisionCdc(c, progress);
   return status(
     c,
     selected.map((x) => x.name),

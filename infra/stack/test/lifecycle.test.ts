@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { down, loadStackConfig, reset, status, StackError, up } from '@fraud/stack';
+import { isAlive } from '../src/processes.js';
 
 // A second, Kafka-only stack in a scratch folder on free ports, so the shared one is untouched.
 async function freePort(): Promise<number> {
@@ -44,7 +45,8 @@ test('up starts, is idempotent, and down leaves no process behind', async () => 
   assert.equal(stopped.healthy, false);
   assert.equal(existsSync(join(dir, 'run', 'kafka.pid')), false);
   const pid = first?.pid ?? assert.fail('no pid');
-  assert.throws(() => process.kill(pid, 0), 'the broker process is gone');
+  // This test process started the broker, so until Node reaps it it may linger as a zombie.
+  assert.equal(isAlive(pid), false, 'the broker process is gone');
 });
 
 test('corrupted data fails with a message that names the component, its log and reset', async () => {
