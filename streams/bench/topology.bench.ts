@@ -1,0 +1,195 @@
+/**
+ * `npm run bench -- topology [--json]`, on the running local stack:
+ *   (a) a bare transactional pass-through (consume → produce, no state), records/s;
+ *   (b) a windowed count with an LMDB store and its changelog, records/s, and (b)/(a);
+ *   (c) the time to restore a store of 1M keys from its changelog.
+ * Sizes: BENCH_RECORDS (default 300k), BENCH_RESTORE_KEYS (default 1M).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Message } from 'kafkajs';
+import { ensureStack } from '@fraud/stack';
+import { createLogger } from '@fraud/common';
+import {
+  bytesSerde,
+  changelogTopic,
+  createStreamsApp,
+  createStreamsMetrics,
+  lmdbBackend,
+  readTopic,
+  StateStore,
+  StreamsBuilder,
+  stringSerde,
+  tumblingWindows,
+  windowedSerde,
+  int64Serde,
+  type Topology,
+} from '../src/index.js';
+import { testKafka } from '../test/support.js';
+
+const json = process.argv.includes('--json');
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);
+const RESTORE_KEYS = Number(process.env.BENCH_RESTORE_KEYS ?? 1_000_000);
+const PARTITIONS = 4;
+const say = (line: string) => {
+  if (!json) console.log(line);
+};
+
+await ensureStack();
+const { kafka, suffix } = testKafka('bench-topology');
+const logger = createLogger({ name: 'bench-topology', level: 'warn' });
+const admin = kafka.admin();
+await admin.connect();
+const stateDir = mkdtempSync(join(tmpdir(), 'bench-topology-'));
+const input = `bench-in-${suffix}`;
+const created: string[] = [input];
+
+async function produce(topic: string, count: number, record: (i: number) => Message) {
+  const producer = kafka.producer();
+  await producer.connect();
+  for (let i = 0; i < count; i += 20_000) {
+    const messages = Array.from({ length: Math.min(20_000, count - i) }, (_, j) => record(i + j));
+    await producer.send({ topic, messages, acks: 1 });
+  }
+  await producer.disconnect();
+}
+
+async function throughput(name: string, topology: Topology): Promise<Record<string, number>> {
+  const applicationId = `bench-${name.replace(/[^A-Za-z0-9-]+/g, '-')}-${suffix}`;
+  created.push(...topology.outputTopics, topology.deadLetterTopic);
+  created.push(...topology.stores.map((s) => changelogTopic(applicationId, s.name)));
+  const metrics = createStreamsMetrics();
+  const app = createStreamsApp({ applicationId, topology, kafka, logger, stateDir, metrics });
+  const processed = async () =>
+    (await metrics.recordsProcessed.get()).values.reduce((n, v) => n + v.value, 0);
+  await app.start();
+  // Timed from the first commit, so group join and task start-up are left out.
+  let first = 0;
+  let startedAt = 0;
+  for (;;) {
+    const n = await processed();
+    if (n > 0 && startedAt === 0) [first, startedAt] = [n, performance.now()];
+    if (n >= RECORDS) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const seconds = (performance.now() - startedAt) / 1000;
+  const commits = await metrics.commitDuration.get();
+  const sum = commits.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+  const count = commits.values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 1;
+  const txn = await metrics.transactionRecords.get();
+  const txnSum = txn.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+  await app.close();
+  const rps = Math.round((RECORDS - first) / seconds);
+  const commitMs = Math.round((sum / count) * 1000 * 10) / 10;
+  const recordsPerTxn = Math.round(txnSum / count);
+  say(
+    `${name}: ${rps} records/s (${count} transactions, ${recordsPerTxn} records written each, commit ${commitMs} ms mean)`,
+  );
+  return { rps, commitMs, recordsPerTxn };
+}
+
+async function restoreSeconds(): Promise<number> {
+  const topic = `bench-restore-changelog-${suffix}`;
+  created.push(topic);
+  await admin.createTopics({
+    topics: [
+      { topic, numPartitions: 1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
+    ],
+    waitForLeaders: true,
+  });
+  const value = Buffer.alloc(8, 1);
+  await produce(topic, RESTORE_KEYS, (i) => ({ key: `card-${i}`, value, partition: 0 }));
+  const backend = lmdbBackend(join(stateDir, 'restore'));
+  const store = new StateStore({ name: 'restore', changelogTopic: topic, backend });
+  const started = performance.now();
+  let restored = 0;
+  const reader = await readTopic({
+    kafka,
+    groupPrefix: `bench-restore-${suffix}`,
+    topic,
+    partitions: [0],
+    follow: false,
+    onBatch: async (_p, messages) => {
+      await backend.apply(messages.map((m) => [m.key ?? Buffer.alloc(0), m.value] as const));
+      restored += messages.length;
+    },
+  });
+  await reader.caughtUp;
+  await reader.stop();
+  const seconds = (performance.now() - started) / 1000;
+  const sample = store.get(Buffer.from(`card-${RESTORE_KEYS - 1}`));
+  if (restored !== RESTORE_KEYS || !sample) throw new Error(`restored ${restored} records`);
+  await backend.close();
+  say(`restore: ${RESTORE_KEYS} keys in ${seconds.toFixed(2)} s`);
+  return seconds;
+}
+
+try {
+  await admin.createTopics({
+    topics: [{ topic: input, numPartitions: PARTITIONS }],
+    waitForLeaders: true,
+  });
+  const base = Date.now() - 3_600_000;
+  const payload = Buffer.alloc(100, 'x');
+  await produce(input, RECORDS, (i) => ({
+    key: `card-${i % 10_000}`,
+    value: payload,
+    timestamp: String(base + Math.floor((i / RECORDS) * 3_600_000)),
+  }));
+  say(`input: ${RECORDS} records of 100 bytes, 10k keys, ${PARTITIONS} partitions`);
+
+  const passThrough = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a-${suffix}` });
+  passThrough
+    .stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde })
+    .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  const a = await throughput('pass-through', passThrough.build());
+
+  const windowedCount = (emit: 'every-update' | 'on-commit') => {
+    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-${emit}-${suffix}` });
+    builder
+      .stream(input, { keySerde: stringSerde, valueSerde: bytesSerde })
+      .groupByKey()
+      .windowedBy(tumblingWindows({ sizeMs: 60_000, graceMs: 60_000 }))
+      .count({ storeName: 'counts', keySerde: stringSerde, emit })
+      .toStream()
+      .to(`bench-out-${emit}-${suffix}`, {
+        keySerde: windowedSerde(stringSerde),
+        valueSerde: int64Serde,
+      });
+    return builder.build();
+  };
+  // Kafka Streams' default (record cache on) forwards once per key and commit; every-update
+  // writes one output and one changelog record per input.
+  const b = await throughput('windowed-count (emit on-commit)', windowedCount('on-commit'));
+  const bEvery = await throughput(
+    'windowed-count (emit every-update)',
+    windowedCount('every-update'),
+  );
+
+  const ratio = Math.round(((b.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
+  const ratioEvery = Math.round(((bEvery.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
+  say(
+    `ratio windowed / pass-through: ${ratio} on-commit, ${ratioEvery} every-update (target >= 0.7)`,
+  );
+  const restore = await restoreSeconds();
+  if (json)
+    console.log(
+      JSON.stringify({
+        records: RECORDS,
+        passThroughRps: a.rps,
+        windowedRps: b.rps,
+        ratio,
+        windowedEveryUpdateRps: bEvery.rps,
+        ratioEveryUpdate: ratioEvery,
+        passThroughCommitMs: a.commitMs,
+        windowedCommitMs: b.commitMs,
+        restoreKeys: RESTORE_KEYS,
+        restoreSeconds: Math.round(restore * 100) / 100,
+      }),
+    );
+} finally {
+  await admin.deleteTopics({ topics: created }).catch(() => undefined);
+  await admin.disconnect();
+  rmSync(stateDir, { recursive: true, force: true });
+}

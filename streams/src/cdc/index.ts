@@ -1,0 +1,7 @@
+export {
+  parseDebeziumChange,
+  parseDebeziumJson,
+  debeziumChangeSerde,
+  type DebeziumChange,
+} from './debezium-change.js';
+export { debeziumRow, type DebeziumRowOptions } from './debezium-row.js';

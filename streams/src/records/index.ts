@@ -1,0 +1,1 @@
+export type { Headers, StreamRecord, RawRecord, OutgoingRecord } from './record.js';

@@ -1,0 +1,139 @@
+import type { Batch, Producer, RecordMetadata, Transaction } from 'kafkajs';
+import type { Logger } from '@fraud/common';
+import { StreamsError } from '../errors/index.js';
+import type { StreamsMetrics } from '../metrics/index.js';
+import type { Task } from '../task/index.js';
+import { sendOffsetsWithRetry } from './send-offsets.js';
+import { encodeOffsetMetadata } from './offset-metadata.js';
+import { toTopicMessages } from './to-kafka-messages.js';
+
+export interface BatchControl {
+  isRunning: () => boolean;
+  isStale: () => boolean;
+  resolveOffset: (offset: string) => void;
+  heartbeat: () => Promise<void>;
+}
+
+/**
+ * A task with the transactional producer that owns its input partition. One cycle = one
+ * fetched batch = one transaction holding outputs, dead letters, changelog writes and the next
+ * input offset. Work on a task is serialised (`run`), so at most one transaction is in flight
+ * per producer, as idempotent sequence numbers require.
+ */
+export class ActiveTask {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Next changelog offset per store after our last commit: the checkpoint on a clean close. */
+  readonly changelogPositions: Map<string, string>;
+
+  constructor(
+    readonly task: Task,
+    readonly producer: Producer,
+    readonly startOffset: string,
+    changelogPositions: Map<string, string>,
+    private readonly env: { applicationId: string; metrics: StreamsMetrics; logger: Logger },
+  ) {
+    this.changelogPositions = changelogPositions;
+  }
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Processes and commits a batch; returns false when the batch was stale and aborted. */
+  async processBatch(batch: Batch, control: BatchControl): Promise<boolean> {
+    const { task } = this;
+    let last: string | undefined;
+    for (const message of batch.messages) {
+      if (!control.isRunning() || control.isStale()) break;
+      task.process({
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: message.offset,
+        key: message.key,
+        value: message.value,
+        timestamp: Number(message.timestamp),
+        headers: message.headers ?? {},
+      });
+      last = message.offset;
+    }
+    if (last === undefined || control.isStale()) {
+      task.aborted();
+      return false;
+    }
+    const committed = await this.commit(String(BigInt(last) + 1n), control.isStale);
+    if (!committed) return false;
+    // Only now may the consumer move on: resolving earlier would skip records of an aborted cycle.
+    control.resolveOffset(last);
+    this.env.metrics.recordsProcessed.inc({ topic: batch.topic }, batch.messages.length);
+    const now = Date.now();
+    for (const message of batch.messages)
+      this.env.metrics.endToEndLatency.observe((now - Number(message.timestamp)) / 1000);
+    await control.heartbeat();
+    return true;
+  }
+
+  private async commit(nextOffset: string, isStale: () => boolean): Promise<boolean> {
+    const { task, producer, env } = this;
+    const records = task.prepareCommit();
+    const stopTimer = env.metrics.commitDuration.startTimer();
+    let transaction: Transaction | undefined;
+    let metadata: RecordMetadata[] = [];
+    try {
+      transaction = await producer.transaction();
+      if (records.length > 0)
+        metadata = await transaction.sendBatch({
+          topicMessages: toTopicMessages(records),
+          acks: -1,
+        });
+      const partitions = [
+        {
+          partition: task.partition,
+          offset: nextOffset,
+          metadata: encodeOffsetMetadata(task.streamTime()),
+        },
+      ];
+      await sendOffsetsWithRetry(transaction, {
+        consumerGroupId: env.applicationId,
+        topics: [{ topic: task.topic, partitions }],
+      });
+      // A seek (rebalance, reopen) arrived while we worked: these offsets are no longer ours.
+      if (isStale()) {
+        await transaction.abort();
+        task.aborted();
+        return false;
+      }
+      await transaction.commit();
+    } catch (error) {
+      task.aborted();
+      env.metrics.failedCommits.inc();
+      // The task is closed and its producer dropped after this, whatever abort does.
+      await transaction?.abort().catch(() => undefined);
+      throw new StreamsError('STREAMS_COMMIT_FAILED', `commit of task ${task.id} failed`, {
+        cause: error,
+        retriable: true,
+      });
+    }
+    const deadLetters = await task.committed();
+    stopTimer();
+    env.metrics.transactionRecords.observe(records.length);
+    for (const [reason, n] of deadLetters) env.metrics.deadLetters.inc({ reason }, n);
+    this.trackChangelogPositions(records, metadata);
+    return true;
+  }
+
+  private trackChangelogPositions(
+    records: ReturnType<Task['prepareCommit']>,
+    metadata: RecordMetadata[],
+  ): void {
+    for (const store of this.task.stores.values()) {
+      const meta = metadata.find(
+        (m) => m.topicName === store.changelogTopic && m.partition === this.task.partition,
+      );
+      if (!meta?.baseOffset) continue;
+      const count = records.filter((r) => r.topic === store.changelogTopic).length;
+      this.changelogPositions.set(store.name, String(BigInt(meta.baseOffset) + BigInt(count)));
+    }
+  }
+}

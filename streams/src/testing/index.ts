@@ -1,0 +1,1 @@
+export { TopologyTestDriver, type TestDriverOptions, type TestRecord } from './test-driver.js';
