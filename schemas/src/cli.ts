@@ -29,6 +29,7 @@ switch (command) {
     await setUpCdc({
       databaseUrl,
       connectUrl: config.CONNECT_URL,
+      kafkaBrokers: config.KAFKA_BROKERS,
       panTokenKey: config.PAN_TOKEN_KEY,
       logger,
     });

@@ -20,4 +20,5 @@ export {
 } from './cdc/ensure-connector.js';
 export type { ConnectorStatus } from './cdc/connect-client.js';
 export { setUpCdc, type SetUpCdcOptions } from './set-up-cdc.js';
+export { cdcTopicSpecs, ensureCdcTopics, type CdcTopicSpec } from './cdc/cdc-topics.js';
 export { PanTokenKey } from './pan-token-key.js';

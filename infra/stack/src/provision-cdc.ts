@@ -18,6 +18,7 @@ export async function provisionCdc(c: StackConfig, progress: Progress): Promise<
     const { migrations, seed, connector } = await setUpCdc({
       databaseUrl: urls.databaseUrl,
       connectUrl: urls.connectUrl,
+      kafkaBrokers: urls.kafkaBrokers,
       logger: createLogger({ name: 'stack', level: 'warn' }),
       panTokenKey: PAN_TOKEN_KEY,
     });

@@ -34,6 +34,7 @@ const logger = createLogger({ name: 'bench-ingest', level: 'warn' });
 await setUpCdc({
   databaseUrl: config.DATABASE_URL,
   connectUrl: config.CONNECT_URL,
+  kafkaBrokers: config.KAFKA_BROKERS,
   panTokenKey: config.PAN_TOKEN_KEY,
   logger,
 });

@@ -26,6 +26,7 @@ export async function startTestApp() {
   const cdc = await setUpCdc({
     databaseUrl: config.DATABASE_URL,
     connectUrl: config.CONNECT_URL,
+    kafkaBrokers: config.KAFKA_BROKERS,
     panTokenKey: config.PAN_TOKEN_KEY,
     logger,
   });
