@@ -9,7 +9,7 @@ import { postgres } from './components/postgres.js';
 import { registry } from './components/registry.js';
 import { StackError } from './errors.js';
 import { ensureJars, type Progress } from './jars.js';
-import { isPortFree } from './ports.js';
+import { isPortFree, portOwner } from './ports.js';
 import { provisionCdc } from './provision-cdc.js';
 import { findPostgresBin } from './prerequisites.js';
 import { forgetPid, groupRss, runningPid, startDaemon, stopGroup, tail } from './processes.js';
@@ -107,8 +107,9 @@ async function startOne(c: StackConfig, component: Component, progress: Progress
   }
   forgetPid(c.runDir, name);
   if (!(await isPortFree(component.port))) {
+    const owner = portOwner(component.port);
     throw new StackError(
-      `port ${component.port} is already in use by a process this stack did not start`,
+      `port ${component.port} is already in use by ${owner ?? 'a process'} that this stack did not start`,
       {
         component: name,
         hint: `stop that process, or move the stack with ${portVariable[name]}=<free port>`,
