@@ -4,26 +4,22 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
-import { createLogger, loadStackPorts, localStackUrls } from '@fraud/common';
+import type { Logger } from '@fraud/common';
 import {
-  createLocalFileIO,
-  createSqlCatalog,
   createTableWriter,
   dayPartitionSpec,
   defineSchema,
   toFileUri,
   toLocalPath,
   type RowOf,
+  type FileIO,
   type SqlCatalog,
   type TableIdentifier,
 } from '../src/index.js';
 import { runPython } from './readers/python-venv.js';
+import { openScratchCatalog, type ScratchCatalog } from './support/scratch-catalog.js';
 
 const COLUMNS = [
   { name: 'payment_id', type: 'string', required: true },
@@ -106,39 +102,24 @@ const byId = (a: { payment_id: string }, b: { payment_id: string }) =>
   a.payment_id < b.payment_id ? -1 : a.payment_id > b.payment_id ? 1 : 0;
 
 describe('Iceberg table writer with real readers', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const databaseUrl = process.env.DATABASE_URL ?? localStackUrls(loadStackPorts()).databaseUrl;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const logger = createLogger({ name: 'lake-sink-test', level: 'warn' });
-  const io = createLocalFileIO();
-  const identifier: TableIdentifier = { namespace: `lake_it_${suffix}`, name: 'payments_scored' };
-  const catalogName = `lake_it_${suffix}`;
-  let warehouseDir = '';
+  const catalogName = `lake_it_${randomBytes(4).toString('hex')}`;
+  const identifier: TableIdentifier = { namespace: catalogName, name: 'payments_scored' };
+  let scratch: ScratchCatalog;
   let catalog: SqlCatalog;
+  let io: FileIO;
+  let logger: Logger;
+  let databaseUrl = '';
+  let warehouseDir = '';
 
   before(async () => {
-    warehouseDir = await mkdtemp(join(tmpdir(), 'lake-sink-it-'));
-    catalog = createSqlCatalog({
-      pool,
-      io,
-      logger,
-      name: catalogName,
-      warehouse: toFileUri(warehouseDir),
-    });
-    await catalog.ensureTables();
+    scratch = await openScratchCatalog(catalogName);
+    ({ catalog, io, logger, databaseUrl, warehouseDir } = scratch);
     await catalog.createNamespace(identifier.namespace);
     const schema = defineSchema(COLUMNS);
     await catalog.createTable(identifier, { schema, spec: dayPartitionSpec(schema, 'event_time') });
   });
 
-  after(async () => {
-    await pool.query('DELETE FROM iceberg_tables WHERE catalog_name = $1', [catalogName]);
-    await pool.query('DELETE FROM iceberg_namespace_properties WHERE catalog_name = $1', [
-      catalogName,
-    ]);
-    await pool.end();
-    await rm(warehouseDir, { recursive: true, force: true });
-  });
+  after(() => scratch.drop());
 
   it('appends commits that pyiceberg and DuckDB read back exactly', async () => {
     const writer = await createTableWriter<ScoredRow>({ catalog, io, logger, identifier });

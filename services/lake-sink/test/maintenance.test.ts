@@ -7,17 +7,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
-import { createLogger, loadStackPorts, localStackUrls } from '@fraud/common';
+import type { Logger } from '@fraud/common';
 import {
   compactDataFiles,
-  createLocalFileIO,
-  createSqlCatalog,
   createTableWriter,
   dayPartitionSpec,
   defineSchema,
@@ -27,11 +23,13 @@ import {
   snapshotById,
   toFileUri,
   toLocalPath,
+  type FileIO,
   type SqlCatalog,
   type TableIdentifier,
   type TableWriter,
 } from '../src/index.js';
 import { runPython } from './readers/python-venv.js';
+import { openScratchCatalog, type ScratchCatalog } from './support/scratch-catalog.js';
 
 const COLUMNS = [
   { name: 'id', type: 'string', required: true },
@@ -86,16 +84,15 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 const cli = fileURLToPath(new URL('../src/maintenance/cli.ts', import.meta.url));
 
 describe('schema evolution and maintenance with real readers', () => {
-  const suffix = randomBytes(4).toString('hex');
-  const databaseUrl = process.env.DATABASE_URL ?? localStackUrls(loadStackPorts()).databaseUrl;
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const logger = createLogger({ name: 'lake-maintenance-test', level: 'warn' });
-  const io = createLocalFileIO();
-  const identifier: TableIdentifier = { namespace: `lake_mt_${suffix}`, name: 'payments' };
-  const catalogName = `lake_mt_${suffix}`;
+  const catalogName = `lake_mt_${randomBytes(4).toString('hex')}`;
+  const identifier: TableIdentifier = { namespace: catalogName, name: 'payments' };
+  let scratch: ScratchCatalog;
+  let catalog: SqlCatalog;
+  let io: FileIO;
+  let logger: Logger;
+  let databaseUrl = '';
   let warehouseDir = '';
   let location = '';
-  let catalog: SqlCatalog;
   let writer: TableWriter<Row>;
   const written: Row[] = [];
   const appendIds: number[] = [];
@@ -142,15 +139,8 @@ describe('schema evolution and maintenance with real readers', () => {
   }
 
   before(async () => {
-    warehouseDir = await mkdtemp(join(tmpdir(), 'lake-sink-maint-'));
-    catalog = createSqlCatalog({
-      pool,
-      io,
-      logger,
-      name: catalogName,
-      warehouse: toFileUri(warehouseDir),
-    });
-    await catalog.ensureTables();
+    scratch = await openScratchCatalog(catalogName);
+    ({ catalog, io, logger, databaseUrl, warehouseDir } = scratch);
     await catalog.createNamespace(identifier.namespace);
     const schema = defineSchema(COLUMNS);
     const created = await catalog.createTable(identifier, {
@@ -161,14 +151,7 @@ describe('schema evolution and maintenance with real readers', () => {
     writer = await createTableWriter<Row>({ catalog, io, logger, identifier });
   });
 
-  after(async () => {
-    await pool.query('DELETE FROM iceberg_tables WHERE catalog_name = $1', [catalogName]);
-    await pool.query('DELETE FROM iceberg_namespace_properties WHERE catalog_name = $1', [
-      catalogName,
-    ]);
-    await pool.end();
-    await rm(warehouseDir, { recursive: true, force: true });
-  });
+  after(() => scratch.drop());
 
   it('adds an optional column without rewriting old files; new appends carry it', async () => {
     for (let n = 0; n < 6; n++) await append(batch(n), (n + 1) * 10);
