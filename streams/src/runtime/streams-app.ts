@@ -174,51 +174,59 @@ class StreamsRuntime implements StreamsApp {
       transactionTimeoutMs: this.options.transactionTimeoutMs ?? 60_000,
     });
     const stores = openTaskStores(topology, applicationId, topic, partition, this.backends);
-    const taskDir = join(this.options.stateDir, applicationId, taskId);
-    const checkpoint =
-      this.options.storage === 'memory' ? undefined : await takeCheckpoint(taskDir);
-    const positions = new Map<string, string>();
-    for (const store of stores.values()) {
-      const from = checkpoint?.[store.name];
-      // Without a checkpoint the local copy may hold writes of an uncommitted cycle.
-      if (from === undefined) await store.backend.clear();
-      const started = Date.now();
-      const { restored, end } = await restoreStore({
-        kafka,
+    // A failed open (the broker went away during the restore, say) must not leave a connected
+    // producer and open stores behind: the next batch opens the task again from scratch.
+    try {
+      const taskDir = join(this.options.stateDir, applicationId, taskId);
+      const checkpoint =
+        this.options.storage === 'memory' ? undefined : await takeCheckpoint(taskDir);
+      const positions = new Map<string, string>();
+      for (const store of stores.values()) {
+        const from = checkpoint?.[store.name];
+        // Without a checkpoint the local copy may hold writes of an uncommitted cycle.
+        if (from === undefined) await store.backend.clear();
+        const started = Date.now();
+        const { restored, end } = await restoreStore({
+          kafka,
+          applicationId,
+          store,
+          partition,
+          from,
+          heartbeat,
+          onProgress: (n) => this.metrics.restoredRecords.inc({ store: store.name }, n),
+        });
+        positions.set(store.name, end);
+        this.logger.info(
+          {
+            task: taskId,
+            store: store.name,
+            restored,
+            fromCheckpoint: from !== undefined,
+            ms: Date.now() - started,
+          },
+          'store restored',
+        );
+      }
+      const { offset, streamTime } = await this.committedPosition(topic, partition);
+      const task = new Task({
         applicationId,
-        store,
+        topology,
+        topic,
         partition,
-        from,
-        heartbeat,
-        onProgress: (n) => this.metrics.restoredRecords.inc({ store: store.name }, n),
+        stores,
+        globalStores: this.globalStores,
+        ...(streamTime === undefined ? {} : { streamTime }),
       });
-      positions.set(store.name, end);
-      this.logger.info(
-        {
-          task: taskId,
-          store: store.name,
-          restored,
-          fromCheckpoint: from !== undefined,
-          ms: Date.now() - started,
-        },
-        'store restored',
-      );
+      return new ActiveTask(task, producer, offset, positions, {
+        applicationId,
+        metrics: this.metrics,
+        logger: this.logger,
+      });
+    } catch (error) {
+      await Promise.all([...stores.values()].map((s) => s.backend.close().catch(() => undefined)));
+      await producer.disconnect().catch(() => undefined);
+      throw error;
     }
-    const { offset, streamTime } = await this.committedPosition(topic, partition);
-    const task = new Task({
-      applicationId,
-      topology,
-      topic,
-      partition,
-      stores,
-      globalStores: this.globalStores,
-      ...(streamTime === undefined ? {} : { streamTime }),
-    });
-    return new ActiveTask(task, producer, offset, positions, {
-      applicationId,
-      metrics: this.metrics,
-      logger: this.logger,
-    });
   }
 
   private async committedPosition(topic: string, partition: number) {

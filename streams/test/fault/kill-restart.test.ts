@@ -1,153 +1,91 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, openSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Admin, Message } from 'kafkajs';
-import { ensureStack } from '@fraud/stack';
-import { readCommitted, testKafka } from '../support.js';
-import { finalCounts, referenceCounts } from './count-topology.js';
+import { startPrivateBroker, type PrivateBroker } from '../private-broker.js';
+import { testKafka } from '../support.js';
+import {
+  assertExactlyOnce,
+  committedOutputs,
+  createTopics,
+  isRunning,
+  kill9,
+  randomBetween,
+  scenario,
+  sleep,
+  stop,
+  trickleWorkload,
+  waitFor,
+  type FaultContext,
+} from './harness.js';
 
 /**
- * Exactly-once under kill -9: while a known workload is processed, the topology process is
- * killed at random moments and restarted; the committed output must hold exactly one update
- * per input record and the same final counts as a straightforward computation.
+ * Exactly-once under kill -9 and a broker restart: while a known workload is processed, the
+ * topology process is killed at random moments and restarted, and the broker is restarted once
+ * under it; the committed output must hold exactly one update per input record and the same
+ * final counts as a straightforward computation. The file runs its own single-node broker, so
+ * restarting it leaves the shared stack alone.
  */
-const { kafka, suffix } = testKafka('streams-fault');
-const workDir = mkdtempSync(join(tmpdir(), 'streams-fault-'));
-const RECORDS = Number(process.env.FAULT_RECORDS ?? 100_000);
-let admin: Admin;
-const topicsToDelete: string[] = [];
+let broker: PrivateBroker;
+let ctx: FaultContext;
 
 before(async () => {
-  await ensureStack();
-  admin = kafka.admin();
+  broker = await startPrivateBroker('streams-fault-broker');
+  const { kafka, brokers, suffix } = testKafka('streams-fault', broker.brokers);
+  const admin = kafka.admin();
   await admin.connect();
+  ctx = {
+    kafka,
+    admin,
+    brokers,
+    workDir: mkdtempSync(join(tmpdir(), 'streams-fault-')),
+    suffix,
+    topicsToDelete: [],
+  };
 });
 
 after(async () => {
-  await admin.deleteTopics({ topics: topicsToDelete }).catch(() => undefined);
-  await admin.disconnect();
-  rmSync(workDir, { recursive: true, force: true });
+  await ctx?.admin.disconnect();
+  if (process.env.FAULT_KEEP === '1')
+    console.log(`kept broker ${broker?.brokers} in ${broker?.dir}`);
+  else await broker?.stop();
+  // FAULT_KEEP=1 keeps the topology processes' logs and state for a look after a failure.
+  if (ctx && process.env.FAULT_KEEP !== '1') rmSync(ctx.workDir, { recursive: true, force: true });
+  else if (ctx) console.log(`kept ${ctx.workDir}`);
 });
 
-function scenario(name: string) {
-  const id = `${name}-${suffix}`;
-  const topics = {
-    input: `streams-fault-in-${id}`,
-    output: `streams-fault-out-${id}`,
-    dlq: `streams-fault-dlq-${id}`,
-  };
-  const app = `streams-fault-${id}`;
-  topicsToDelete.push(...Object.values(topics), `${app}-counts-changelog`);
-  const start = (instance: number): ChildProcess => {
-    const log = openSync(join(workDir, `${name}-${instance}.log`), 'a');
-    return spawn(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'run-topology.ts')],
-      {
-        env: {
-          ...process.env,
-          FAULT_APP: app,
-          FAULT_INPUT: topics.input,
-          FAULT_OUTPUT: topics.output,
-          FAULT_DLQ: topics.dlq,
-          FAULT_STATE_DIR: join(workDir, `${name}-state-${instance}`),
-        },
-        stdio: ['ignore', log, log],
-      },
-    );
-  };
-  return { topics, start };
-}
-
-async function createTopics({ input, output }: { input: string; output: string }) {
-  await admin.createTopics({
-    topics: [
-      { topic: input, numPartitions: 4 },
-      { topic: output, numPartitions: 4 },
-    ],
-    waitForLeaders: true,
-  });
-}
-
-/**
- * The workload arrives while the topology runs (and gets killed): `RECORDS` records in chunks
- * of 2,500 every 500 ms, so ~20 s of input at ~5k records/s.
- */
-function trickleWorkload(input: string) {
-  const base = Date.now() - 600_000;
-  const records = Array.from({ length: RECORDS }, (_, i) => ({
-    key: `card-${(i * 31) % 500}`,
-    timestamp: base + ((i * 7919) % 600_000),
-  }));
-  const produced = (async () => {
-    const producer = kafka.producer();
-    await producer.connect();
-    for (let i = 0; i < records.length; i += 2500) {
-      const messages: Message[] = records
-        .slice(i, i + 2500)
-        .map((r) => ({ key: r.key, value: 'payment', timestamp: String(r.timestamp) }));
-      await producer.send({ topic: input, messages });
-      await sleep(500);
-    }
-    await producer.disconnect();
-  })();
-  return { records, produced };
-}
-
-/** An upper bound of committed output records: the high watermarks also count markers. */
-async function committedOutputs(output: string): Promise<number> {
-  const offsets = await admin.fetchTopicOffsets(output);
-  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const randomBetween = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
-
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  await new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function assertExactlyOnce(
-  output: string,
-  records: Array<{ key: string; timestamp: number }>,
-) {
-  const outputs = await readCommitted(kafka, output, (seen) => seen.length >= records.length, {
-    timeoutMs: 180_000,
-    settleMs: 3000,
-  });
-  assert.equal(outputs.length, records.length, 'exactly one committed update per input record');
-  assert.deepEqual(
-    new Map([...finalCounts(outputs)].sort()),
-    new Map([...referenceCounts(records)].sort()),
-  );
-}
-
-test('kill -9 at random moments, restart each time: output is exactly-once', async (t) => {
-  const { topics, start } = scenario('single');
-  await createTopics(topics);
-  const { records, produced } = trickleWorkload(topics.input);
+test('kill -9 at random moments and a broker restart: output is exactly-once', async (t) => {
+  const { topics, start, committedInput } = scenario(ctx, 'single');
+  await createTopics(ctx, topics);
+  const { records, produced, sent } = trickleWorkload(ctx, topics.input);
   const progressAtKills: number[] = [];
   for (let kill = 0; kill < 4; kill++) {
     const child = start(0);
+    if (kill === 0) {
+      // Once the topology commits, the broker goes away under it and under the producer; the
+      // topology must carry on by itself (same process), the producer lose or repeat nothing.
+      const started = await committedInput();
+      await waitFor('the topology to commit', async () => (await committedInput()) > started);
+      await sleep(randomBetween(0, 2000));
+      const before = { committed: await committedInput(), sent: sent() };
+      await broker.restart();
+      t.diagnostic(
+        `broker restarted at ${before.committed} committed / ${before.sent} sent input records`,
+      );
+      assert.ok(before.sent < records.length, 'the broker restarted while input was arriving');
+      assert.ok(isRunning(child), 'the topology process lives through the broker restart');
+      await waitFor(
+        'the topology to commit again after the broker restart',
+        async () => (await committedInput()) > before.committed,
+        90_000,
+      );
+      assert.ok(isRunning(child), 'the topology process recovered without a restart');
+    }
     // A restart takes ~6 s (the dead member's session timeout) before it processes again.
     await sleep(randomBetween(4000, 10_000));
     await kill9(child);
-    progressAtKills.push(await committedOutputs(topics.output));
+    progressAtKills.push(await committedOutputs(ctx, topics.output));
   }
   t.diagnostic(`committed output high watermarks at the kills: ${progressAtKills.join(', ')}`);
   // The kills must hit a running workload, or this test would prove nothing.
@@ -158,24 +96,24 @@ test('kill -9 at random moments, restart each time: output is exactly-once', asy
   await produced;
   const last = start(0);
   try {
-    await assertExactlyOnce(topics.output, records);
+    await assertExactlyOnce(ctx, { topics, committedInput }, records);
   } finally {
     await stop(last);
   }
 });
 
 test('two instances share the partitions; one is killed mid-run and the other takes over', async () => {
-  const { topics, start } = scenario('pair');
-  await createTopics(topics);
+  const { topics, start, committedInput } = scenario(ctx, 'pair');
+  await createTopics(ctx, topics);
   const survivor = start(1);
   const victim = start(2);
-  const { records, produced } = trickleWorkload(topics.input);
+  const { records, produced } = trickleWorkload(ctx, topics.input);
   await sleep(randomBetween(4000, 8000));
   await kill9(victim);
-  assert.ok((await committedOutputs(topics.output)) < records.length, 'killed mid-run');
+  assert.ok((await committedOutputs(ctx, topics.output)) < records.length, 'killed mid-run');
   await produced;
   try {
-    await assertExactlyOnce(topics.output, records);
+    await assertExactlyOnce(ctx, { topics, committedInput }, records);
   } finally {
     await stop(survivor);
   }
