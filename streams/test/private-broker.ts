@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { STACK_HOST } from '@fraud/common';
-import { down, loadStackConfig, up } from '@fraud/stack';
+import { down, scratchKafkaConfig, up } from '@fraud/stack';
 
 /**
- * A Kafka-only stack of the test's own (as infra/stack's lifecycle test runs one): a scratch
- * folder sharing the real jars, free ports, so a test may restart its broker without touching
- * the shared stack other work uses.
+ * A Kafka-only stack of the test's own (`scratchKafkaConfig`), so a test may restart its
+ * broker without touching the shared stack other work uses.
  */
 export interface PrivateBroker {
   /** `host:port`, for KAFKA_BROKERS. */
@@ -21,24 +17,9 @@ export interface PrivateBroker {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  if (typeof address !== 'object' || !address) throw new Error('no free port');
-  return address.port;
-}
-
 export async function startPrivateBroker(prefix: string): Promise<PrivateBroker> {
-  const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-  symlinkSync(loadStackConfig().distDir, join(dir, 'dist'));
-  const config = loadStackConfig({
-    STACK_DIR: dir,
-    KAFKA_PORT: String(await freePort()),
-    KAFKA_CONTROLLER_PORT: String(await freePort()),
-    STACK_START_TIMEOUT_S: '60',
-  });
+  const config = await scratchKafkaConfig(prefix);
+  const { dir } = config;
   const start = async () => {
     const [kafka] = await up(config, { only: ['kafka'] });
     if (!kafka?.healthy) throw new Error(`the private broker did not start; see ${dir}/logs`);

@@ -14,3 +14,4 @@ export {
 export type { ComponentName } from './components/component.js';
 export { CDC_ROLE, POSTGRES_SUPERUSER, REGISTRY_DATABASE } from './components/postgres.js';
 export { DEBEZIUM_POSTGRES_CLASS } from './components/connect.js';
+export { scratchKafkaConfig } from './scratch-stack.js';

@@ -1,29 +1,13 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { down, loadStackConfig, reset, status, StackError, up } from '@fraud/stack';
+import { down, reset, scratchKafkaConfig, status, StackError, up } from '@fraud/stack';
 import { isAlive } from '../src/processes.js';
 
-// A second, Kafka-only stack in a scratch folder on free ports, so the shared one is untouched.
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  return typeof address === 'object' && address ? address.port : assert.fail('no port');
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'stack-lifecycle-'));
-symlinkSync(loadStackConfig().distDir, join(dir, 'dist'));
-const config = loadStackConfig({
-  STACK_DIR: dir,
-  KAFKA_PORT: String(await freePort()),
-  KAFKA_CONTROLLER_PORT: String(await freePort()),
-  STACK_START_TIMEOUT_S: '60',
-});
+// A second, Kafka-only stack on free ports, so the shared one is untouched.
+const config = await scratchKafkaConfig('stack-lifecycle');
+const { dir } = config;
 
 after(async () => {
   await down(config);
