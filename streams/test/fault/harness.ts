@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssignerProtocol, type Admin, type Kafka, type Message } from 'kafkajs';
-import { readCommittedWithJava } from '../support.js';
+import { readCommittedWithJava, testKafka } from '../support.js';
 import { finalCounts, referenceCounts } from './count-topology.js';
 
 /** What the fault and rebalance tests share: one broker, its clients and a scratch folder. */
@@ -16,6 +17,30 @@ export interface FaultContext {
   suffix: string;
   /** Filled by `scenario`; on the shared broker the test file deletes them in `after`. */
   topicsToDelete: string[];
+}
+
+/** The Kafka clients and scratch folder a fault test file shares; close it in `after`. */
+export async function openFaultContext(name: string, brokers?: string): Promise<FaultContext> {
+  const client = testKafka(name, brokers);
+  const admin = client.kafka.admin();
+  await admin.connect();
+  return {
+    kafka: client.kafka,
+    admin,
+    brokers: client.brokers,
+    workDir: mkdtempSync(join(tmpdir(), `${name}-`)),
+    suffix: client.suffix,
+    topicsToDelete: [],
+  };
+}
+
+/** FAULT_KEEP=1 keeps the topology processes' logs and state for a look after a failure. */
+export async function closeFaultContext(ctx: FaultContext | undefined): Promise<void> {
+  if (!ctx) return;
+  await ctx.admin.deleteTopics({ topics: ctx.topicsToDelete }).catch(() => undefined);
+  await ctx.admin.disconnect();
+  if (process.env.FAULT_KEEP === '1') console.log(`kept ${ctx.workDir}`);
+  else rmSync(ctx.workDir, { recursive: true, force: true });
 }
 
 export const RECORDS = Number(process.env.FAULT_RECORDS ?? 100_000);

@@ -1,16 +1,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startPrivateBroker, type PrivateBroker } from '../private-broker.js';
-import { testKafka } from '../support.js';
 import {
   assertExactlyOnce,
+  closeFaultContext,
   committedOutputs,
   createTopics,
   isRunning,
   kill9,
+  openFaultContext,
   randomBetween,
   scenario,
   sleep,
@@ -32,27 +30,14 @@ let ctx: FaultContext;
 
 before(async () => {
   broker = await startPrivateBroker('streams-fault-broker');
-  const { kafka, brokers, suffix } = testKafka('streams-fault', broker.brokers);
-  const admin = kafka.admin();
-  await admin.connect();
-  ctx = {
-    kafka,
-    admin,
-    brokers,
-    workDir: mkdtempSync(join(tmpdir(), 'streams-fault-')),
-    suffix,
-    topicsToDelete: [],
-  };
+  ctx = await openFaultContext('streams-fault', broker.brokers);
 });
 
 after(async () => {
-  await ctx?.admin.disconnect();
+  await closeFaultContext(ctx);
   if (process.env.FAULT_KEEP === '1')
     console.log(`kept broker ${broker?.brokers} in ${broker?.dir}`);
   else await broker?.stop();
-  // FAULT_KEEP=1 keeps the topology processes' logs and state for a look after a failure.
-  if (ctx && process.env.FAULT_KEEP !== '1') rmSync(ctx.workDir, { recursive: true, force: true });
-  else if (ctx) console.log(`kept ${ctx.workDir}`);
 });
 
 test('kill -9 at random moments and a broker restart: output is exactly-once', async (t) => {

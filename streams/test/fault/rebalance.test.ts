@@ -1,13 +1,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ensureStack } from '@fraud/stack';
-import { testKafka } from '../support.js';
 import {
   assertExactlyOnce,
+  closeFaultContext,
   createTopics,
+  openFaultContext,
   scenario,
   stop,
   trickleWorkload,
@@ -24,25 +22,10 @@ let ctx: FaultContext;
 
 before(async () => {
   await ensureStack();
-  const { kafka, brokers, suffix } = testKafka('streams-rebalance');
-  const admin = kafka.admin();
-  await admin.connect();
-  ctx = {
-    kafka,
-    admin,
-    brokers,
-    workDir: mkdtempSync(join(tmpdir(), 'streams-rebalance-')),
-    suffix,
-    topicsToDelete: [],
-  };
+  ctx = await openFaultContext('streams-rebalance');
 });
 
-after(async () => {
-  await ctx?.admin.deleteTopics({ topics: ctx.topicsToDelete }).catch(() => undefined);
-  await ctx?.admin.disconnect();
-  if (ctx && process.env.FAULT_KEEP !== '1') rmSync(ctx.workDir, { recursive: true, force: true });
-  else if (ctx) console.log(`kept ${ctx.workDir}`);
-});
+after(() => closeFaultContext(ctx));
 
 test('a second instance joins mid-run, then the first leaves: output is exactly-once', async (t) => {
   const { topics, start, committedInput, committedOffsets, assignment } = scenario(
