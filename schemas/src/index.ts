@@ -22,3 +22,13 @@ export type { ConnectorStatus } from './cdc/connect-client.js';
 export { setUpCdc, type SetUpCdcOptions } from './set-up-cdc.js';
 export { cdcTopicSpecs, ensureCdcTopics, type CdcTopicSpec } from './cdc/cdc-topics.js';
 export { PanTokenKey } from './pan-token-key.js';
+export {
+  accountRows,
+  cardRows,
+  merchantRows,
+  type AccountRow,
+  type CardRow,
+  type MerchantRow,
+} from './seed/reference-rows.js';
+export { CITIES, MERCHANT_CATEGORIES, type City } from './seed/places.js';
+export { createPrng, pick, type Prng } from './seed/prng.js';
