@@ -32,3 +32,4 @@ export {
 } from './seed/reference-rows.js';
 export { CITIES, MERCHANT_CATEGORIES, type City } from './seed/places.js';
 export { createPrng, pick, type Prng } from './seed/prng.js';
+export * from './avro/index.js';
