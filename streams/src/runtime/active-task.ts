@@ -2,6 +2,7 @@ import type { Batch, Producer, RecordMetadata, Transaction } from 'kafkajs';
 import type { Logger } from '@fraud/common';
 import { StreamsError } from '../errors/index.js';
 import type { StreamsMetrics } from '../metrics/index.js';
+import type { OutgoingRecord } from '../records/index.js';
 import type { Task } from '../task/index.js';
 import { sendOffsetsWithRetry } from './send-offsets.js';
 import { encodeOffsetMetadata } from './offset-metadata.js';
@@ -76,11 +77,14 @@ export class ActiveTask {
 
   private async commit(nextOffset: string, isStale: () => boolean): Promise<boolean> {
     const { task, producer, env } = this;
-    const records = task.prepareCommit();
-    const stopTimer = env.metrics.commitDuration.startTimer();
+    let records: OutgoingRecord[] = [];
     let transaction: Transaction | undefined;
     let metadata: RecordMetadata[] = [];
+    const stopTimer = env.metrics.commitDuration.startTimer();
     try {
+      // Asynchronous work of the cycle (batched inference) runs here; if it fails, the cycle
+      // is aborted and retried like a failed commit.
+      records = await task.prepareCommit();
       transaction = await producer.transaction();
       if (records.length > 0)
         metadata = await transaction.sendBatch({
@@ -124,7 +128,7 @@ export class ActiveTask {
   }
 
   private trackChangelogPositions(
-    records: ReturnType<Task['prepareCommit']>,
+    records: readonly OutgoingRecord[],
     metadata: RecordMetadata[],
   ): void {
     for (const store of this.task.stores.values()) {

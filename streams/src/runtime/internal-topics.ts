@@ -23,7 +23,8 @@ function changelogConfig(store: StoreSpec) {
 
 /**
  * Creates the changelog topics (compacted, as many partitions as the source topic: changelog
- * partition p backs the stores of input partition p) and the dead-letter topic when missing.
+ * partition p backs the stores of input partition p), the dead-letter topic and the output
+ * topics when missing.
  */
 export async function ensureInternalTopics(
   admin: Admin,
@@ -46,6 +47,13 @@ export async function ensureInternalTopics(
   }
   if (!existing.has(topology.deadLetterTopic))
     wanted.push({ topic: topology.deadLetterTopic, numPartitions: 1, replicationFactor });
+  // Output topics, when missing, get the input's partitioning: the keys are the same (e.g. a
+  // card's payments and its scores land on partitions with the same number), and broker
+  // auto-creation would give them a single partition.
+  const outputPartitions = Math.max(1, ...partitionsOf.values());
+  for (const topic of topology.outputTopics)
+    if (!existing.has(topic) && topic !== topology.deadLetterTopic)
+      wanted.push({ topic, numPartitions: outputPartitions, replicationFactor });
   if (wanted.length > 0) await admin.createTopics({ topics: wanted, waitForLeaders: true });
   // A changelog with a different partition count would restore the wrong keys into a task.
   const { topics: created } = await admin.fetchTopicMetadata({

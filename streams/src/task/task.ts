@@ -8,6 +8,7 @@ import type {
   NodeContext,
   Process,
   ProcessorContext,
+  PendingBatch,
   ProcessorNode,
   SourceNode,
   Topology,
@@ -41,6 +42,7 @@ export class Task {
   private readonly root: Process;
   private outbox: OutgoingRecord[] = [];
   private deferred = new Map<string, { forward: Process; record: AnyRecord }>();
+  private readonly batches: PendingBatch[] = [];
   private current: RawRecord | undefined;
   private time: number;
   private committedTime: number;
@@ -63,7 +65,8 @@ export class Task {
     const context = this.processorContext();
     const defer = (id: string, forward: Process, record: AnyRecord) =>
       this.deferred.set(id, { forward, record });
-    this.root = fanOut(source.children.map((node) => instantiate(node, context, defer)));
+    const addBatch = (batch: PendingBatch) => this.batches.unshift(batch);
+    this.root = fanOut(source.children.map((node) => instantiate(node, context, defer, addBatch)));
     this.expireWindows();
   }
 
@@ -95,13 +98,20 @@ export class Task {
   }
 
   /**
-   * Ends the cycle: expires old windows, then returns everything to commit in one
-   * transaction, changelog writes last.
+   * Ends the cycle: forwards what waited for it (on-commit emits, batched async work), expires
+   * old windows, then returns everything to commit in one transaction, changelog writes last.
    */
-  prepareCommit(): OutgoingRecord[] {
-    const deferred = this.deferred;
-    this.deferred = new Map();
-    for (const { forward, record } of deferred.values()) forward(record);
+  async prepareCommit(): Promise<OutgoingRecord[]> {
+    // A flushed batch may feed a later one or an on-commit emit, so repeat until all settled.
+    // Batches are registered children first; `unshift` keeps upstream ones first here.
+    for (;;) {
+      const deferred = this.deferred;
+      this.deferred = new Map();
+      for (const { forward, record } of deferred.values()) forward(record);
+      const batch = this.batches.find((b) => b.pending());
+      if (batch) await batch.flush();
+      else if (this.deferred.size === 0) break;
+    }
     this.expireWindows();
     const out = this.outbox;
     for (const store of this.stores.values())
@@ -144,6 +154,7 @@ export class Task {
   /** The cycle's transaction was aborted: forget everything since the last commit. */
   aborted(): void {
     for (const store of this.stores.values()) store.discard();
+    for (const batch of this.batches) batch.discard();
     this.deferred.clear();
     this.outbox = [];
     this.time = this.committedTime;
@@ -186,12 +197,20 @@ export class Task {
 
 type Defer = (id: string, forward: Process, record: AnyRecord) => void;
 
-function instantiate(node: ProcessorNode, context: ProcessorContext, defer: Defer): Process {
-  const forward = fanOut(node.children.map((child) => instantiate(child, context, defer)));
+function instantiate(
+  node: ProcessorNode,
+  context: ProcessorContext,
+  defer: Defer,
+  addBatch: (batch: PendingBatch) => void,
+): Process {
+  const forward = fanOut(
+    node.children.map((child) => instantiate(child, context, defer, addBatch)),
+  );
   const nodeContext: NodeContext = {
     ...context,
     forward,
     forwardOnCommit: (id, record) => defer(`${node.name}\u0000${id}`, forward, record),
+    addBatch,
   };
   return node.create(nodeContext);
 }

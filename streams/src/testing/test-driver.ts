@@ -82,8 +82,7 @@ export class TopologyTestDriver {
         timestamp: record.timestamp,
         headers: record.headers ?? {},
       });
-    this.log(task.prepareCommit());
-    await task.committed();
+    await this.commit(task);
   }
 
   /** Pipes bytes as they would arrive from Kafka, e.g. a record no serde can read. */
@@ -95,7 +94,19 @@ export class TopologyTestDriver {
     const task = this.task(topic, partition);
     const offset = this.nextOffset(topic, partition);
     task.process({ ...record, topic, partition, offset: String(offset) });
-    this.log(task.prepareCommit());
+    await this.commit(task);
+  }
+
+  /** Commits a cycle; a failing cycle is rolled back, as the runtime aborts its transaction. */
+  private async commit(task: Task): Promise<void> {
+    let records;
+    try {
+      records = await task.prepareCommit();
+    } catch (error) {
+      task.aborted();
+      throw error;
+    }
+    this.log(records);
     await task.committed();
   }
 

@@ -32,6 +32,18 @@ export interface NodeContext extends ProcessorContext {
    * record cache): far fewer output and changelog records when keys repeat within a cycle.
    */
   forwardOnCommit(id: string, record: AnyRecord): void;
+  /** Registers a node that buffers records and forwards them asynchronously before commit. */
+  addBatch(batch: PendingBatch): void;
+}
+
+/**
+ * A buffer of records awaiting asynchronous work (e.g. model inference) that ends the cycle:
+ * the task flushes every pending batch before it commits, and discards them on abort.
+ */
+export interface PendingBatch {
+  pending(): boolean;
+  flush(): Promise<void>;
+  discard(): void;
 }
 
 /** When an aggregation forwards: every update, or the latest per key once per commit. */

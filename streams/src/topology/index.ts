@@ -4,7 +4,14 @@ export {
   type StreamOptions,
   type GlobalTableOptions,
 } from './streams-builder.js';
-export { KStream, type JoinOptions, type LeftJoinOptions, type SinkOptions } from './kstream.js';
+export {
+  KStream,
+  type JoinOptions,
+  type LeftJoinOptions,
+  type SinkOptions,
+  type TransformValuesOptions,
+} from './kstream.js';
+export type { StatefulTransform } from '../processors/transform-values.js';
 export { KGroupedStream, type AggregateOptions, type CountOptions } from './grouped-stream.js';
 export {
   TimeWindowedKStream,
@@ -25,4 +32,5 @@ export type {
   EmitMode,
   AnyRecord,
   Process,
+  PendingBatch,
 } from './graph.js';

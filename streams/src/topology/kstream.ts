@@ -2,6 +2,11 @@ import { StreamsError } from '../errors/index.js';
 import { globalJoinProcessor } from '../processors/global-join.js';
 import { sinkProcessor } from '../processors/sink.js';
 import { filterProcessor, mapProcessor, peekProcessor } from '../processors/stateless.js';
+import { batchMapProcessor } from '../processors/batch-map.js';
+import {
+  transformValuesProcessor,
+  type StatefulTransform,
+} from '../processors/transform-values.js';
 import type { Serde } from '../serdes/index.js';
 import { addNode, type StreamPosition } from './builder-state.js';
 import type { GlobalTable } from './global-table.js';
@@ -19,6 +24,14 @@ export interface LeftJoinOptions<K, V, TK, TV, VR> {
   joiner: (value: V, row: TV | undefined, key: K) => VR;
 }
 
+export interface TransformValuesOptions<K, V, S, V2> {
+  /** Names the store and its changelog topic `<app>-<storeName>-changelog`. */
+  storeName: string;
+  keySerde: Serde<K>;
+  stateSerde: Serde<S>;
+  transform: StatefulTransform<K, V, S, V2>;
+}
+
 export interface SinkOptions<K, V> {
   keySerde: Serde<K>;
   valueSerde: Serde<V>;
@@ -28,6 +41,9 @@ export interface SinkOptions<K, V> {
 export class KStream<K, V> {
   constructor(private readonly position: StreamPosition) {}
 
+  /** Keeps the records the predicate accepts; a type guard narrows the value type. */
+  filter<V2 extends V>(predicate: (key: K, value: V) => value is V2): KStream<K, V2>;
+  filter(predicate: (key: K, value: V) => boolean): KStream<K, V>;
   filter(predicate: (key: K, value: V) => boolean): KStream<K, V> {
     return this.next(
       'FILTER',
@@ -43,6 +59,51 @@ export class KStream<K, V> {
     return this.next(
       'MAPVALUES',
       mapProcessor((r) => ({ ...r, value: mapper(r.value as V, r.key as K) })),
+    );
+  }
+
+  /**
+   * Maps values with an asynchronous function called once per batch of records at the end of
+   * each cycle (e.g. model inference); results keep their records' keys, times and order.
+   */
+  mapValuesBatched<V2>(
+    mapper: (values: readonly V[], keys: readonly K[]) => Promise<readonly V2[]>,
+    { maxBatch = 256 }: { maxBatch?: number } = {},
+  ): KStream<K, V2> {
+    return this.next(
+      'BATCHMAP',
+      batchMapProcessor(
+        (records) =>
+          mapper(
+            records.map((r) => r.value as V),
+            records.map((r) => r.key as K),
+          ),
+        maxBatch,
+      ),
+    );
+  }
+
+  /**
+   * Maps each value with the key's state from a changelogged key-value store, and replaces
+   * that state (Kafka Streams' transformValues with a store). Needs the stream partitioned by
+   * its key, as grouping does.
+   */
+  transformValues<S, V2>({
+    storeName,
+    keySerde,
+    stateSerde,
+    transform,
+  }: TransformValuesOptions<K, V, S, V2>): KStream<K, V2> {
+    this.groupByKey(); // the same partitioning check
+    this.position.state.addStore({
+      name: storeName,
+      kind: 'key-value',
+      sourceTopic: this.position.sourceTopic,
+      retentionMs: undefined,
+    });
+    return this.next(
+      'TRANSFORMVALUES',
+      transformValuesProcessor(storeName, keySerde, stateSerde, transform),
     );
   }
 
