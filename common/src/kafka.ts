@@ -35,6 +35,9 @@ const kafkajsLevel = (logger: Logger): logLevel => {
 
 /** A kafkajs client whose logs go through pino, one child logger per kafkajs namespace. */
 export function createKafka({ brokers, clientId, logger, overrides }: KafkaClientOptions): Kafka {
+  // The default partitioner is the Java client's (murmur2), which is what every producer here
+  // wants: kafkajs warns about its v2 change on each producer unless told it is known.
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return new Kafka({
     ...overrides,

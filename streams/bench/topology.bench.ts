@@ -2,15 +2,20 @@
  * `npm run bench -- topology [--json]`, on the running local stack:
  *   (a) a bare transactional pass-through (consume → produce, no state), records/s;
  *   (b) a windowed count with an LMDB store and its changelog, records/s, and (b)/(a);
- *   (c) the time to restore a store of 1M keys from its changelog.
- * Sizes: BENCH_RECORDS (default 300k), BENCH_RESTORE_KEYS (default 1M).
+ *   (c) the time to restore a store of 1M keys from its changelog;
+ *   (d) the full fraud topology (decode, three table joins, per-card features in a store, batched
+ *       ONNX scoring, two Avro outputs) over Debezium-shaped payments, against a pass-through of
+ *       the same records, and their ratio.
+ * Sizes: BENCH_RECORDS (default 300k), BENCH_RESTORE_KEYS (default 1M), BENCH_FRAUD_RECORDS
+ * (default 200k; 0 skips (d)).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Message } from 'kafkajs';
 import { ensureStack } from '@fraud/stack';
-import { createLogger } from '@fraud/common';
+import { Type } from '@sinclair/typebox';
+import { createLogger, loadServiceConfig } from '@fraud/common';
 import {
   bytesSerde,
   changelogTopic,
@@ -26,11 +31,26 @@ import {
   int64Serde,
   type Topology,
 } from '../src/index.js';
+import {
+  createAvroSerde,
+  FRAUD_ALERT_SCHEMA,
+  registerSchemas,
+  SCORED_PAYMENT_SCHEMA,
+} from '@fraud/schemas';
+import {
+  avroStreamsSerde,
+  buildFraudTopology,
+  DEFAULT_FRAUD_TOPICS,
+  ModelHolder,
+} from '../src/fraud/index.js';
+import { SHIPPED_MODEL } from '../test/fraud/fraud-harness.js';
 import { testKafka } from '../test/support.js';
+import { debeziumPayments } from './fraud-input.js';
 
 const json = process.argv.includes('--json');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);
 const RESTORE_KEYS = Number(process.env.BENCH_RESTORE_KEYS ?? 1_000_000);
+const FRAUD_RECORDS = Number(process.env.BENCH_FRAUD_RECORDS ?? 200_000);
 const PARTITIONS = 4;
 const say = (line: string) => {
   if (!json) console.log(line);
@@ -45,17 +65,26 @@ const stateDir = mkdtempSync(join(tmpdir(), 'bench-topology-'));
 const input = `bench-in-${suffix}`;
 const created: string[] = [input];
 
-async function produce(topic: string, count: number, record: (i: number) => Message) {
+async function produce(
+  topic: string,
+  count: number,
+  record: (i: number) => Message,
+  chunk = 20_000,
+) {
   const producer = kafka.producer();
   await producer.connect();
-  for (let i = 0; i < count; i += 20_000) {
-    const messages = Array.from({ length: Math.min(20_000, count - i) }, (_, j) => record(i + j));
+  for (let i = 0; i < count; i += chunk) {
+    const messages = Array.from({ length: Math.min(chunk, count - i) }, (_, j) => record(i + j));
     await producer.send({ topic, messages, acks: 1 });
   }
   await producer.disconnect();
 }
 
-async function throughput(name: string, topology: Topology): Promise<Record<string, number>> {
+async function throughput(
+  name: string,
+  topology: Topology,
+  records = RECORDS,
+): Promise<Record<string, number>> {
   const applicationId = `bench-${name.replace(/[^A-Za-z0-9-]+/g, '-')}-${suffix}`;
   created.push(...topology.outputTopics, topology.deadLetterTopic);
   created.push(...topology.stores.map((s) => changelogTopic(applicationId, s.name)));
@@ -70,7 +99,7 @@ async function throughput(name: string, topology: Topology): Promise<Record<stri
   for (;;) {
     const n = await processed();
     if (n > 0 && startedAt === 0) [first, startedAt] = [n, performance.now()];
-    if (n >= RECORDS) break;
+    if (n >= records) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const seconds = (performance.now() - startedAt) / 1000;
@@ -80,7 +109,7 @@ async function throughput(name: string, topology: Topology): Promise<Record<stri
   const txn = await metrics.transactionRecords.get();
   const txnSum = txn.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
   await app.close();
-  const rps = Math.round((RECORDS - first) / seconds);
+  const rps = Math.round((records - first) / seconds);
   const commitMs = Math.round((sum / count) * 1000 * 10) / 10;
   const recordsPerTxn = Math.round(txnSum / count);
   say(
@@ -123,6 +152,54 @@ async function restoreSeconds(): Promise<number> {
   await backend.close();
   say(`restore: ${RESTORE_KEYS} keys in ${seconds.toFixed(2)} s`);
   return seconds;
+}
+
+async function fraudCase(): Promise<Record<string, number>> {
+  const topic = `bench-fraud-in-${suffix}`;
+  created.push(topic);
+  await admin.createTopics({ topics: [{ topic, numPartitions: 6 }], waitForLeaders: true });
+  const messages = debeziumPayments(FRAUD_RECORDS);
+  // ~900-byte events: smaller sends stay under the broker's request size limit.
+  await produce(topic, FRAUD_RECORDS, (i) => messages[i] ?? { value: null }, 2_000);
+  say(`fraud input: ${FRAUD_RECORDS} Debezium payment events, 6 partitions`);
+
+  const passThrough = new StreamsBuilder({ deadLetterTopic: `bench-dlq-fa-${suffix}` });
+  passThrough
+    .stream(topic, { keySerde: bytesSerde, valueSerde: bytesSerde })
+    .to(`bench-out-fa-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  const a = await throughput(
+    'pass-through of the payment events',
+    passThrough.build(),
+    FRAUD_RECORDS,
+  );
+
+  const ids = await registerSchemas({
+    registryUrl: loadServiceConfig(Type.Object({})).SCHEMA_REGISTRY_URL,
+    logger,
+  });
+  const models = await ModelHolder.start({ dir: SHIPPED_MODEL, logger, pollMs: 0 });
+  const topology = buildFraudTopology({
+    topics: {
+      ...DEFAULT_FRAUD_TOPICS,
+      payments: topic,
+      scored: `bench-fraud-scored-${suffix}`,
+      alerts: `bench-fraud-alerts-${suffix}`,
+      deadLetter: `bench-fraud-dlq-${suffix}`,
+    },
+    model: () => models.current(),
+    scoredSerde: avroStreamsSerde(createAvroSerde(SCORED_PAYMENT_SCHEMA, ids.scored)),
+    alertSerde: avroStreamsSerde(createAvroSerde(FRAUD_ALERT_SCHEMA, ids.alerts)),
+  });
+  const f = await throughput('fraud topology', topology, FRAUD_RECORDS);
+  await models.close();
+  const fraudRatio = Math.round(((f.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
+  say(`ratio fraud topology / pass-through of the same events: ${fraudRatio} (target >= 0.7)`);
+  return {
+    fraudRecords: FRAUD_RECORDS,
+    fraudPassThroughRps: a.rps ?? 0,
+    fraudRps: f.rps ?? 0,
+    fraudRatio,
+  };
 }
 
 try {
@@ -173,6 +250,7 @@ try {
     `ratio windowed / pass-through: ${ratio} on-commit, ${ratioEvery} every-update (target >= 0.7)`,
   );
   const restore = await restoreSeconds();
+  const fraud = FRAUD_RECORDS > 0 ? await fraudCase() : undefined;
   if (json)
     console.log(
       JSON.stringify({
@@ -186,6 +264,7 @@ try {
         windowedCommitMs: b.commitMs,
         restoreKeys: RESTORE_KEYS,
         restoreSeconds: Math.round(restore * 100) / 100,
+        ...fraud,
       }),
     );
 } finally {

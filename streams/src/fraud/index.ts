@@ -1,0 +1,47 @@
+export type {
+  AccountInfo,
+  CardInfo,
+  Enrichment,
+  EnrichedPayment,
+  MerchantInfo,
+  PaymentEvent,
+} from './payment.js';
+export {
+  computeCardFeatures,
+  FEATURES,
+  FEATURE_NAMES,
+  FEATURE_SET,
+  type CardFeatures,
+  type FeatureName,
+} from './features/card-features.js';
+export type { CardProfile } from './features/card-profile.js';
+export { amountInEur, isKnownCurrency } from './features/reference-rates.js';
+export { distanceKm } from './features/geo.js';
+export { FraudModel, type Reason } from './scoring/fraud-model.js';
+export { ModelHolder, type ModelHolderOptions } from './scoring/model-holder.js';
+export { ModelLoadError, ModelMeta, readModelMeta } from './scoring/model-card.js';
+export {
+  buildFraudTopology,
+  CARD_PROFILE_STORE,
+  DEFAULT_FRAUD_TOPICS,
+  type FraudTopics,
+  type FraudTopologyOptions,
+} from './fraud-topology.js';
+export { scoreBatch, type FeaturedPayment, type ScoringResult } from './score-batch.js';
+export {
+  alertIdFor,
+  cardKeySerde,
+  paymentChangeSerde,
+  type PaymentChange,
+} from './payment-serdes.js';
+export {
+  isAccountRow,
+  isCardRow,
+  isMerchantRow,
+  isPaymentRow,
+  toAccountInfo,
+  toCardInfo,
+  toMerchantInfo,
+  toPaymentEvent,
+} from './cdc-rows.js';
+export { avroStreamsSerde } from './avro-streams-serde.js';

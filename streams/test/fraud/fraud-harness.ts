@@ -1,0 +1,72 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createLogger, type Logger } from '@fraud/common';
+import type { GeneratedPayment } from '@fraud/loadtest';
+import { buildApp, loadPaymentsApiConfig } from '@fraud/payments-api';
+import { loadFraudAppConfig, type FraudAppConfig } from '../../src/fraud/app/config.js';
+import { startFraudApp, type FraudApp } from '../../src/fraud/app/fraud-app.js';
+
+export const SHIPPED_MODEL = fileURLToPath(new URL('../../../ml/model', import.meta.url));
+
+/** A private copy of the shipped model, so a test can hot-swap files without touching it. */
+export function copyOfShippedModel(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'fraud-model-'));
+  cpSync(SHIPPED_MODEL, dir, { recursive: true });
+  return dir;
+}
+
+/** The fraud app on the local stack with its own application id, topics and state. */
+export function fraudConfig(
+  suffix: string,
+  overrides: Record<string, string> = {},
+): FraudAppConfig {
+  return loadFraudAppConfig({
+    ...process.env,
+    // Not 0 (the config wants a real port): a random high one, unlikely to be taken.
+    PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+    APPLICATION_ID: `fraud-it-${suffix}`,
+    STATE_DIR: mkdtempSync(join(tmpdir(), 'fraud-state-')),
+    SCORED_TOPIC: `payments.scored.it-${suffix}`,
+    ALERTS_TOPIC: `fraud.alerts.it-${suffix}`,
+    DLQ_TOPIC: `payments.dlq.it-${suffix}`,
+    MAX_BYTES_PER_PARTITION: '65536',
+    ...overrides,
+  });
+}
+
+export async function startFraud(config: FraudAppConfig, logger: Logger): Promise<FraudApp> {
+  return startFraudApp(config, logger);
+}
+
+/** payments-api in-process on the stack's database: tests post through its real routes. */
+export async function paymentsApi() {
+  const config = loadPaymentsApiConfig();
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+  const logger = createLogger({ name: 'payments-api-it', level: 'warn' });
+  const app = await buildApp({ config, pool, logger });
+  return {
+    /** Posts generated payments in order; returns their payment ids, by generated id. */
+    async post(payments: readonly GeneratedPayment[]): Promise<Map<string, string>> {
+      const ids = new Map<string, string>();
+      for (const p of payments) {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/payments',
+          headers: { 'idempotency-key': p.id },
+          payload: p.request,
+        });
+        if (res.statusCode !== 202)
+          throw new Error(`POST /payments ${res.statusCode}: ${res.body}`);
+        ids.set(p.id, (res.json() as { id: string }).id);
+      }
+      return ids;
+    },
+    async close() {
+      await app.close();
+      await pool.end();
+    },
+  };
+}
