@@ -9,11 +9,18 @@ import { join, relative } from 'node:path';
 import { loadStackConfig } from '@fraud/stack';
 
 const root = loadStackConfig().root;
-const workspaces = ['common', 'infra/stack', 'schemas', 'streams', 'loadtest', 'services'].flatMap(
-  (dir) =>
-    dir === 'services' && existsSync(join(root, dir))
-      ? readdirSync(join(root, dir)).map((name) => join(dir, name))
-      : [dir],
+const workspaces = [
+  'common',
+  'infra/stack',
+  'schemas',
+  'streams',
+  'loadtest',
+  'ml',
+  'services',
+].flatMap((dir) =>
+  dir === 'services' && existsSync(join(root, dir))
+    ? readdirSync(join(root, dir)).map((name) => join(dir, name))
+    : [dir],
 );
 const benches = new Map<string, string>();
 for (const workspace of workspaces) {

@@ -19,7 +19,7 @@ export { amountInEur, isKnownCurrency } from './features/reference-rates.js';
 export { distanceKm } from './features/geo.js';
 export { FraudModel, type Reason } from './scoring/fraud-model.js';
 export { ModelHolder, type ModelHolderOptions } from './scoring/model-holder.js';
-export { ModelLoadError, ModelMeta, readModelMeta } from './scoring/model-card.js';
+export { ModelLoadError, ModelMeta, ModelSample, readModelMeta } from './scoring/model-card.js';
 export {
   buildFraudTopology,
   CARD_PROFILE_STORE,

@@ -59,7 +59,27 @@ export class FraudModel {
       await session.release();
       throw new ModelLoadError(dir, `no output named "${meta.outputName}"`);
     }
-    return new FraudModel(meta, session);
+    const model = new FraudModel(meta, session);
+    await model.checkSamples(dir);
+    return model;
+  }
+
+  /**
+   * Training's own scores of a few rows must come out again here: catches a feature order,
+   * dtype or runtime mismatch that a shape check cannot see.
+   */
+  private async checkSamples(dir: string): Promise<void> {
+    const samples = this.meta.samples ?? [];
+    if (samples.length === 0) return;
+    const scores = await this.score(samples.map((s) => s.features));
+    const worst = Math.max(...samples.map((s, i) => Math.abs((scores[i] ?? -1) - s.probability)));
+    if (worst > 1e-4) {
+      await this.session.release();
+      throw new ModelLoadError(
+        dir,
+        `scores differ from training's by up to ${worst} on its samples`,
+      );
+    }
   }
 
   /** Fraud probabilities of a batch of feature vectors (one inference call). */

@@ -4,6 +4,14 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { FraudError } from '@fraud/common';
 
+/** A holdout row with the probability training computed: re-scored at load to check wiring. */
+export const ModelSample = Type.Object({
+  label: Type.Union([Type.Literal(0), Type.Literal(1)]),
+  pattern: Type.String(),
+  features: Type.Array(Type.Number()),
+  probability: Type.Number({ minimum: 0, maximum: 1 }),
+});
+
 /** `model.json` next to `model.onnx`: what the topology needs to know about the model. */
 export const ModelMeta = Type.Object({
   version: Type.String({ minLength: 1 }),
@@ -15,6 +23,7 @@ export const ModelMeta = Type.Object({
   declineThreshold: Type.Number({ minimum: 0, maximum: 1 }),
   /** A typical benign value per feature: reasons are the score drop when a feature takes it. */
   baseline: Type.Array(Type.Number()),
+  samples: Type.Optional(Type.Array(ModelSample)),
 });
 export type ModelMeta = Static<typeof ModelMeta>;
 

@@ -1,0 +1,1 @@
+export { buildDataset, type DatasetOptions, type DatasetResult } from './build-dataset.js';

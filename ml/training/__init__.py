@@ -1,0 +1,1 @@
+"""Building blocks of train.py: dataset, split, model, thresholds, evaluation, export, card."""
