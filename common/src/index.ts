@@ -35,3 +35,4 @@ export {
   type FieldProblem,
 } from './http-errors.js';
 export { observability, type ObservabilityOptions, type ReadinessCheck } from './observability.js';
+export { DEAD_LETTER_HEADERS, deadLetterMessage, type DeadLetterSource } from './dead-letter.js';

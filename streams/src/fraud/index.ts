@@ -6,17 +6,7 @@ export type {
   MerchantInfo,
   PaymentEvent,
 } from './payment.js';
-export {
-  computeCardFeatures,
-  FEATURES,
-  FEATURE_NAMES,
-  FEATURE_SET,
-  type CardFeatures,
-  type FeatureName,
-} from './features/card-features.js';
-export type { CardProfile } from './features/card-profile.js';
-export { amountInEur, isKnownCurrency } from './features/reference-rates.js';
-export { distanceKm } from './features/geo.js';
+export * from './features/index.js';
 export { FraudModel, type Reason } from './scoring/fraud-model.js';
 export { ModelHolder, type ModelHolderOptions } from './scoring/model-holder.js';
 export { ModelLoadError, ModelMeta, ModelSample, readModelMeta } from './scoring/model-card.js';

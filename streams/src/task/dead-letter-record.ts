@@ -1,15 +1,8 @@
+import { DEAD_LETTER_HEADERS } from '@fraud/common';
 import type { OutgoingRecord, RawRecord } from '../records/index.js';
 import type { DeadLetterReason } from '../topology/index.js';
 
-/** Header names on dead-letter records; the original key, value and headers are kept as is. */
-export const DEAD_LETTER_HEADERS = {
-  topic: 'dlq.topic',
-  partition: 'dlq.partition',
-  offset: 'dlq.offset',
-  reason: 'dlq.reason',
-  detail: 'dlq.detail',
-  application: 'dlq.application',
-} as const;
+export { DEAD_LETTER_HEADERS } from '@fraud/common';
 
 export function deadLetterRecord(
   deadLetterTopic: string,
