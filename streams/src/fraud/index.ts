@@ -35,3 +35,5 @@ export {
   toPaymentEvent,
 } from './cdc-rows.js';
 export { avroStreamsSerde } from './avro-streams-serde.js';
+export { startFraudApp, type FraudApp } from './app/fraud-app.js';
+export { FraudAppEnv, loadFraudAppConfig, type FraudAppConfig } from './app/config.js';
