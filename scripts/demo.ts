@@ -1,59 +1,47 @@
 /**
  * `npm run demo`: the whole pipeline on this machine until Ctrl-C.
- * Brings up the local stack (with migrations, seed and the CDC connector), then each service
- * that exists so far, prints where everything is, and on Ctrl-C stops what it started.
- * Parts still being built are listed as such.
+ * Brings up the local stack (migrations, seed, CDC connector), starts every service in its own
+ * process (logs in .stack/logs), posts generated traffic with fraud injected at a moderate rate,
+ * prints where everything is and a status line now and then; Ctrl-C stops what it started.
+ * DEMO_RATE (payments/s, default 20) and DEMO_FRAUD_RATE (default 0.02) tune the traffic.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { localStackUrls } from '@fraud/common';
-import { seedCardNumber, seedId } from '@fraud/schemas';
+import { generateTraffic, postTraffic } from '@fraud/loadtest';
 import { down, loadStackConfig, up } from '@fraud/stack';
+import {
+  PIPELINE_SERVICES,
+  spawnService,
+  type PipelineService,
+  type ServiceProcess,
+} from '../loadtest/src/e2e/index.js';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const config = loadStackConfig();
-const services: { name: string; child: ChildProcess }[] = [];
-
-const notYet = [
-  'fraud topology (streams/): enrichment, windowed features, ONNX scoring',
-  'lake-sink service (the Iceberg writer exists; consuming payments.scored does not yet)',
-  'alerts-api and its dashboard',
-  'traffic generator with fraud patterns, k6 load tests',
-];
+const children: ServiceProcess[] = [];
+const traffic = new AbortController();
+const rate = Number(process.env.DEMO_RATE ?? 20);
+const fraudRate = Number(process.env.DEMO_FRAUD_RATE ?? 0.02);
 
 /** Starts a service in its own process, logs to .stack/logs/<name>.log, waits for /readyz. */
-async function startService(name: string, entry: string, port: number): Promise<string> {
-  const logFile = join(config.logDir, `${name}.log`);
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: config.root,
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
+async function startService(service: PipelineService): Promise<string> {
+  const child = spawnService({
+    ...service,
+    root: config.root,
+    logFile: join(config.logDir, `${service.name}.log`),
   });
-  services.push({ name, child });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (
-    !(await fetch(`${url}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    ))
-  ) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`${name} did not become ready; see ${logFile}`);
-    }
-    await sleep(200);
-  }
-  return url;
+  children.push(child);
+  await child.ready;
+  return child.url;
 }
 
 async function stopEverything(): Promise<void> {
-  for (const { name, child } of services.reverse()) {
-    if (child.exitCode !== null) continue;
-    say(`  … ${name.padEnd(12)} stopping`);
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+  traffic.abort();
+  for (const child of children.reverse()) {
+    say(`  … ${child.name.padEnd(14)} stopping`);
+    await child.stop();
   }
   await down(config, (line) => say(`  ${line}`));
 }
@@ -75,47 +63,56 @@ try {
   );
   const started = Date.now();
   await up(config, { progress: (line) => say(`  ${line}`) });
-  const paymentsApi = await startService(
-    'payments-api',
-    'services/payments-api/src/server.ts',
-    Number(process.env.PORT ?? 8080),
-  );
-  say(`  ✓ payments-api ${paymentsApi}`);
-
-  // One payment through the real path, so the first screen shows the pipeline working.
-  const response = await fetch(`${paymentsApi}/payments`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      cardNumber: seedCardNumber(0),
-      merchantId: seedId('merchant', 0),
-      amountMinor: 1299,
-      currency: 'EUR',
-      channel: 'online',
-      country: 'DE',
-    }),
+  say('  … dashboard      building (Vite)');
+  const build = spawnSync('npm', ['run', '--silent', 'build', '-w', '@fraud/alerts-api'], {
+    cwd: config.root,
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const accepted = (await response.json()) as { id?: string };
+  if (build.status !== 0) throw new Error('the dashboard did not build; see the output above');
+  const urls = new Map<string, string>();
+  for (const service of PIPELINE_SERVICES) {
+    if (!existsSync(join(config.root, service.entry))) continue;
+    say(`  … ${service.name.padEnd(14)} starting`);
+    urls.set(service.name, await startService(service));
+    say(`  ✓ ${service.name.padEnd(14)} ${urls.get(service.name) ?? ''}`);
+  }
+  const paymentsApi = urls.get('payments-api') ?? 'http://127.0.0.1:8080';
 
-  const urls = localStackUrls(config.ports);
+  const stack = localStackUrls(config.ports);
   say(`\ndemo: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  say(
-    `  payments-api     ${paymentsApi}  (API docs: ${paymentsApi}/docs, metrics: ${paymentsApi}/metrics)`,
-  );
-  say(
-    `  sample payment   ${response.status} ${accepted.id ?? ''}: GET ${paymentsApi}/payments/${accepted.id ?? ''}`,
-  );
-  say(
-    `  CDC topics       pg.public.payments, pg.public.cards, pg.public.accounts, pg.public.merchants`,
-  );
-  say(`  Kafka            ${urls.kafkaBrokers}`);
-  say(`  PostgreSQL       ${urls.databaseUrl}`);
-  say(`  Kafka Connect    ${urls.connectUrl}`);
-  say(`  Schema registry  ${urls.schemaRegistryUrl}`);
+  for (const service of PIPELINE_SERVICES) {
+    const url = urls.get(service.name);
+    if (url) say(`  ${service.name.padEnd(16)} ${url}  ${service.about}`);
+  }
+  say(`  Kafka            ${stack.kafkaBrokers}`);
+  say(`  PostgreSQL       ${stack.databaseUrl}`);
+  say(`  Kafka Connect    ${stack.connectUrl}`);
+  say(`  Schema registry  ${stack.schemaRegistryUrl}`);
   say(`  logs             ${config.logDir}`);
-  say('\nnot built yet (the demo grows as these land):');
-  for (const part of notYet) say(`  - ${part}`);
-  say('\nPress Ctrl-C to stop everything.');
+  say(
+    `\ndemo: posting ${rate} payments/s to payments-api, ${(fraudRate * 100).toFixed(1)}% fraudulent (card testing, account takeover, impossible travel, compromised merchant)`,
+  );
+  say('Press Ctrl-C to stop everything.\n');
+
+  // A fresh seed each start, so a restarted demo sends new payments rather than replays.
+  const now = Date.now();
+  void postTraffic({
+    baseUrl: paymentsApi,
+    payments: generateTraffic({
+      seed: now % 1_000_000_007,
+      startMs: now,
+      durationMs: 7 * 86_400_000,
+      paymentsPerSecond: rate,
+      fraudRate,
+    }),
+    ratePerSecond: rate,
+    signal: traffic.signal,
+    progressIntervalMs: 15_000,
+    onProgress: (p) =>
+      say(
+        `traffic: ${p.accepted} payments accepted, ${p.rejected} rejected, ${p.currentRate.toFixed(1)}/s`,
+      ),
+  });
 } catch (error) {
   say(`\ndemo: ${error instanceof Error ? error.message : String(error)}`);
   await stop(1);
