@@ -16,7 +16,7 @@ import {
   spawnService,
   type PipelineService,
   type ServiceProcess,
-} from '../loadtest/src/e2e/index.js';
+} from '@fraud/loadtest/e2e';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const config = loadStackConfig();

@@ -1,4 +1,5 @@
 import { cpSync, mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +19,23 @@ export function copyOfShippedModel(): string {
   return dir;
 }
 
+/** A port the system says is free now (the config wants a real port, not 0). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /** The fraud app on the local stack with its own application id, topics and state. */
-export function fraudConfig(
+export async function fraudConfig(
   suffix: string,
   overrides: Record<string, string> = {},
-): FraudAppConfig {
+): Promise<FraudAppConfig> {
   return loadFraudAppConfig({
     ...process.env,
-    // Not 0 (the config wants a real port): a random high one, unlikely to be taken.
-    PORT: String(20_000 + Math.floor(Math.random() * 20_000)),
+    PORT: String(await freePort()),
     APPLICATION_ID: `fraud-it-${suffix}`,
     STATE_DIR: mkdtempSync(join(tmpdir(), 'fraud-state-')),
     SCORED_TOPIC: `payments.scored.it-${suffix}`,
