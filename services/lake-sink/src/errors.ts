@@ -11,7 +11,8 @@ export type LakeErrorCode =
   | 'INVALID_SCHEMA'
   | 'INVALID_SUMMARY'
   | 'UNSUPPORTED_METADATA'
-  | 'REWRITE_CONFLICT';
+  | 'REWRITE_CONFLICT'
+  | 'OFFSETS_MOVED';
 
 export interface LakeErrorContext {
   table?: string;

@@ -16,3 +16,4 @@ export {
 } from './metadata/index.js';
 export * from './table/index.js';
 export * from './maintenance/index.js';
+export * from './sink/index.js';

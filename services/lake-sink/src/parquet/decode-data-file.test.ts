@@ -39,6 +39,19 @@ describe('decodeDataFile', () => {
     assert.deepEqual(encodeDataFile(schema, rows).bytes, file.bytes);
   });
 
+  it('reads GZIP files, floating-point columns split into byte streams', async () => {
+    const rows = [
+      { id: 'a', at: 1n, amount: 1, features: [0.25, -3.5, 1e-7], blob: null },
+      { id: 'b', at: 2n, amount: 2, features: [], blob: null },
+    ];
+    const file = encodeDataFile(schema, rows, { codec: 'GZIP' });
+    const decoded = await decodeDataFile(schema, file.bytes);
+    assert.deepEqual(
+      decoded.map((r) => r['features']),
+      rows.map((r) => r.features.map(Math.fround)),
+    );
+  });
+
   it('matches columns by field id, so a file older than a column reads it as null', async () => {
     const file = encodeDataFile(schema, [{ id: 'a', at: new Date(0) }]);
     const evolved = addColumn(schema, { name: 'country', type: 'string' }, 6, 1);

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FileMetaData, SchemaElement } from 'hyparquet';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import type { IcebergSchema } from '../schema/index.js';
@@ -40,6 +41,7 @@ export async function decodeDataFile(schema: IcebergSchema, bytes: Uint8Array): 
     metadata,
     // Strings are annotated UTF8 and still decode as text; unannotated BYTE_ARRAY is binary.
     utf8: false,
+    compressors: { GZIP: (input) => gunzipSync(input) },
     parsers: {
       timestampFromMicroseconds: (micros: bigint) => micros,
       timestampFromMilliseconds: (millis: bigint) => millis * 1000n,

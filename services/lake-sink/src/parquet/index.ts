@@ -1,6 +1,7 @@
 export {
   encodeDataFile,
   type EncodeDataFileOptions,
+  type ParquetCodec,
   type EncodedDataFile,
 } from './encode-data-file.js';
 export type { ColumnMetrics } from './column-metrics.js';

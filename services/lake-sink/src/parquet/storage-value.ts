@@ -15,51 +15,83 @@ function invalid(field: string, expected: string, value: unknown): LakeError {
   });
 }
 
+/** Checks one value of a column and converts it to storage form, or throws INVALID_ROW. */
+export type StorageConverter = (value: unknown) => StorageValue;
+
 /**
- * Checks one row value against its Iceberg type and converts it to storage form. Rejecting here,
- * before any byte is written, keeps a bad record from poisoning a whole data file.
+ * The converter of one column, chosen once per column rather than per value: a data file
+ * converts every value it holds. Rejecting here, before any byte is written, keeps a bad
+ * record from poisoning a whole data file.
  */
-export function toStorageValue(
+export function storageConverter(type: PrimitiveTypeName, field: string): StorageConverter {
+  switch (type) {
+    case 'boolean':
+      return (value) => {
+        if (typeof value === 'boolean') return value;
+        throw invalid(field, 'boolean', value);
+      };
+    case 'int':
+      return (value) => {
+        if (
+          Number.isInteger(value) &&
+          (value as number) >= INT32_MIN &&
+          (value as number) <= INT32_MAX
+        )
+          return value as number;
+        throw invalid(field, '32-bit integer', value);
+      };
+    case 'long':
+      return (value) => {
+        if (typeof value === 'bigint') return value;
+        if (Number.isSafeInteger(value)) return BigInt(value as number);
+        throw invalid(field, 'bigint or safe integer', value);
+      };
+    case 'float':
+    case 'double':
+      return (value) => {
+        if (typeof value === 'number') return value;
+        throw invalid(field, 'number', value);
+      };
+    case 'string':
+      return (value) => {
+        if (typeof value === 'string') return value;
+        throw invalid(field, 'string', value);
+      };
+    case 'date':
+      return (value) => {
+        if (value instanceof Date && !Number.isNaN(value.getTime()))
+          return Math.floor(value.getTime() / MS_PER_DAY);
+        throw invalid(field, 'Date', value);
+      };
+    case 'timestamp':
+    case 'timestamptz':
+      return (value) => {
+        if (value instanceof Date && !Number.isNaN(value.getTime()))
+          return BigInt(value.getTime()) * 1000n;
+        // Microseconds as stored: what compaction reads back, so a rewrite never truncates.
+        if (typeof value === 'bigint') return value;
+        throw invalid(field, 'Date or bigint microseconds', value);
+      };
+    case 'binary':
+      return (value) => {
+        if (value instanceof Uint8Array) return value;
+        throw invalid(field, 'Uint8Array', value);
+      };
+  }
+}
+
+/** Types whose storage form is the value itself: their lists pass through unconverted. */
+export const IDENTITY_TYPES: ReadonlySet<PrimitiveTypeName> = new Set([
+  'boolean',
+  'float',
+  'double',
+  'string',
+  'binary',
+]);
+
+/** One value at a time; see `storageConverter`. */
+export const toStorageValue = (
   type: PrimitiveTypeName,
   value: unknown,
   field: string,
-): StorageValue {
-  switch (type) {
-    case 'boolean':
-      if (typeof value === 'boolean') return value;
-      throw invalid(field, 'boolean', value);
-    case 'int':
-      if (
-        Number.isInteger(value) &&
-        (value as number) >= INT32_MIN &&
-        (value as number) <= INT32_MAX
-      )
-        return value as number;
-      throw invalid(field, '32-bit integer', value);
-    case 'long':
-      if (typeof value === 'bigint') return value;
-      if (Number.isSafeInteger(value)) return BigInt(value as number);
-      throw invalid(field, 'bigint or safe integer', value);
-    case 'float':
-    case 'double':
-      if (typeof value === 'number') return value;
-      throw invalid(field, 'number', value);
-    case 'string':
-      if (typeof value === 'string') return value;
-      throw invalid(field, 'string', value);
-    case 'date':
-      if (value instanceof Date && !Number.isNaN(value.getTime()))
-        return Math.floor(value.getTime() / MS_PER_DAY);
-      throw invalid(field, 'Date', value);
-    case 'timestamp':
-    case 'timestamptz':
-      if (value instanceof Date && !Number.isNaN(value.getTime()))
-        return BigInt(value.getTime()) * 1000n;
-      // Microseconds as stored: what compaction reads back, so a rewrite never truncates to ms.
-      if (typeof value === 'bigint') return value;
-      throw invalid(field, 'Date or bigint microseconds', value);
-    case 'binary':
-      if (value instanceof Uint8Array) return value;
-      throw invalid(field, 'Uint8Array', value);
-  }
-}
+): StorageValue => storageConverter(type, field)(value);

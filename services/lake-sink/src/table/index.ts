@@ -2,6 +2,7 @@ export {
   createTableWriter,
   type AppendOptions,
   type TableWriter,
+  type SummaryBuilder,
   type TableWriterOptions,
 } from './table-writer.js';
 export { readLiveEntries, readManifestList } from './read-manifests.js';

@@ -27,12 +27,18 @@ export interface TableWriterOptions extends EncodeDataFileOptions {
   readonly maxCommitAttempts?: number;
 }
 
+/** Summary entries for a new snapshot, given the snapshot it will follow (undefined: first). */
+export type SummaryBuilder = (previous: Snapshot | undefined) => Readonly<Record<string, string>>;
+
 export interface AppendOptions {
   /**
    * Extra snapshot summary entries committed atomically with the rows. The sink stores the
-   * Kafka offsets a commit covers here, so offsets and data can never disagree.
+   * Kafka offsets a commit covers here, so offsets and data can never disagree. As a function
+   * it is called on every attempt with the snapshot the commit builds on, so a retry after a
+   * lost compare-and-swap merges with (or refuses) what the winner committed; a throw aborts
+   * the append.
    */
-  readonly summary?: Readonly<Record<string, string>>;
+  readonly summary?: Readonly<Record<string, string>> | SummaryBuilder;
 }
 
 export interface TableWriter<Row extends object> {
@@ -41,6 +47,13 @@ export interface TableWriter<Row extends object> {
   refresh(): Promise<LoadedTable>;
   /** Appends rows as one snapshot; retries on the new base when a concurrent commit wins. */
   append(rows: readonly Row[], options?: AppendOptions): Promise<Snapshot>;
+  /**
+   * The two halves of `append`: writes rows as data files (invisible until committed; orphans
+   * if never committed) for the current schema and spec...
+   */
+  writeFiles(rows: readonly Row[]): Promise<DataFile[]>;
+  /** ...and commits written files as one append snapshot. */
+  appendFiles(files: readonly DataFile[], options?: AppendOptions): Promise<Snapshot>;
   /**
    * Adds optional columns (a new schema id; old files are not rewritten) and makes later
    * appends write them. Columns that already exist with the same type are skipped.
@@ -61,7 +74,7 @@ export async function createTableWriter<Row extends object>(
   const maxAttempts = options.maxCommitAttempts ?? 10;
   let table = await catalog.loadTable(identifier);
 
-  async function commitFiles(files: readonly DataFile[], extra: Readonly<Record<string, string>>) {
+  async function commitFiles(files: readonly DataFile[], extra: SummaryBuilder) {
     // The data files stay valid across retries; only manifests and metadata are redone.
     table = await commitWithRetry({
       catalog,
@@ -80,9 +93,33 @@ export async function createTableWriter<Row extends object>(
               dataFile,
             })),
           keptManifests: await readManifestList(io, currentSnapshot(base)),
-          summary: (previous) => snapshotSummary('append', previous, files, [], extra),
+          summary: (previous) => {
+            const entries = extra(previous);
+            checkExtraSummary(entries);
+            return snapshotSummary('append', previous, files, [], entries);
+          },
         }),
     });
+  }
+
+  const writeFiles = (rows: readonly Row[]) =>
+    writeDataFiles(
+      {
+        ...options,
+        location: table.metadata.location,
+        schema: currentSchema(table.metadata),
+        spec: defaultSpec(table.metadata),
+      },
+      rows as readonly Readonly<Record<string, unknown>>[],
+    );
+
+  async function appendFiles(files: readonly DataFile[], appendOptions: AppendOptions = {}) {
+    const given = appendOptions.summary ?? {};
+    await commitFiles(files, typeof given === 'function' ? given : () => given);
+    const snapshot = currentSnapshot(table.metadata);
+    if (snapshot === undefined) throw new Error('committed table has no current snapshot');
+    logger.debug({ snapshotId: snapshot['snapshot-id'], files: files.length }, 'appended');
+    return snapshot;
   }
 
   return {
@@ -90,23 +127,14 @@ export async function createTableWriter<Row extends object>(
     refresh: async () => (table = await catalog.loadTable(identifier)),
 
     async append(rows, appendOptions = {}) {
-      const extra = appendOptions.summary ?? {};
-      checkExtraSummary(extra);
-      const files = await writeDataFiles(
-        {
-          ...options,
-          location: table.metadata.location,
-          schema: currentSchema(table.metadata),
-          spec: defaultSpec(table.metadata),
-        },
-        rows as readonly Readonly<Record<string, unknown>>[],
-      );
-      await commitFiles(files, extra);
-      const snapshot = currentSnapshot(table.metadata);
-      if (snapshot === undefined) throw new Error('committed table has no current snapshot');
-      logger.debug({ snapshotId: snapshot['snapshot-id'], rows: rows.length }, 'appended');
-      return snapshot;
+      // Checked up front too, so a bad key fails before any file is written.
+      if (appendOptions.summary !== undefined && typeof appendOptions.summary !== 'function') {
+        checkExtraSummary(appendOptions.summary);
+      }
+      return appendFiles(await writeFiles(rows), appendOptions);
     },
+    writeFiles,
+    appendFiles,
 
     async addColumns(columns) {
       table = await catalog.loadTable(identifier);
