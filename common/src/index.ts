@@ -36,3 +36,4 @@ export {
 } from './http-errors.js';
 export { observability, type ObservabilityOptions, type ReadinessCheck } from './observability.js';
 export { DEAD_LETTER_HEADERS, deadLetterMessage, type DeadLetterSource } from './dead-letter.js';
+export { constraintOf, isDatabaseUnavailable, sqlState } from './database-errors.js';

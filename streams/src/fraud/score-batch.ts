@@ -52,28 +52,16 @@ export async function scoreBatch(
         decision,
       };
       if (decision === 'approve') return { scored, alert: null };
+      // An alert is the scored payment with reasons and named features, less what only the
+      // lake needs (the raw vector, the feature set, the merchant's country).
+      const { merchantCountry: _country, featureSet: _set, features, ...payment } = scored;
       return {
         scored,
         alert: {
+          ...payment,
           alertId: alertIdFor(p.paymentId),
-          paymentId: p.paymentId,
-          cardId: p.cardId,
-          accountId: p.accountId,
-          merchantId: p.merchantId,
-          cardLast4: p.cardLast4,
-          amountMinor: p.amountMinor,
-          currency: p.currency,
-          amountEur: item.amountEur,
-          channel: p.channel,
-          country: p.country,
-          mcc: scored.mcc,
-          eventTime: p.eventTime,
-          processedAt,
-          score,
-          decision,
-          modelVersion: model.version,
-          features: Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, item.features[j] ?? 0])),
-          reasons: await model.explain(item.features, score),
+          features: Object.fromEntries(FEATURE_NAMES.map((n, j) => [n, features[j] ?? 0])),
+          reasons: await model.explain(features, score),
         },
       };
     }),
