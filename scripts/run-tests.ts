@@ -60,11 +60,14 @@ const result = spawnSync(
     'tsx',
     '--test',
     `--test-concurrency=${tier === 'unit' ? 2 : 1}`,
+    // A test that hangs fails instead of holding the run (and CI) forever.
+    `--test-timeout=${tier === 'unit' ? 60_000 : 600_000}`,
     '--test-reporter=spec',
     ...files,
   ],
-  { cwd: root, stdio: 'inherit' },
+  { cwd: root, stdio: 'inherit', timeout: 45 * 60_000, killSignal: 'SIGKILL' },
 );
+if (result.error) console.error(`tests: ${result.error.message}`);
 
 if (startedStack && process.env.KEEP_STACK !== '1') {
   console.log('stack: stopping (KEEP_STACK=1 leaves it running)');
