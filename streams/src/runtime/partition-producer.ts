@@ -26,8 +26,8 @@ export async function createPartitionProducer(
     transactionTimeout: options.transactionTimeoutMs,
     // CONCURRENT_TRANSACTIONS (the coordinator still completing the previous commit) clears in
     // milliseconds; kafkajs's default first retry of ~300 ms became the p99 of a cycle. The Java
-    // client retries this case after 20 ms.
-    retry: { initialRetryTime: 20, maxRetryTime: 2_000, retries: 12 },
+    // client retries this case after 20 ms. Unbounded retries, as kafkajs's idempotent default.
+    retry: { initialRetryTime: 20, maxRetryTime: 2_000, retries: Number.MAX_SAFE_INTEGER },
   });
   await producer.connect();
   try {
