@@ -37,3 +37,4 @@ export {
 export { observability, type ObservabilityOptions, type ReadinessCheck } from './observability.js';
 export { DEAD_LETTER_HEADERS, deadLetterMessage, type DeadLetterSource } from './dead-letter.js';
 export { constraintOf, isDatabaseUnavailable, sqlState } from './database-errors.js';
+export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';

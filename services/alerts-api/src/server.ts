@@ -3,7 +3,7 @@
  * consuming, close live streams, finish requests in flight, then close the pool. Configured by
  * environment (see config.ts); exits non-zero with every bad variable named when misconfigured.
  */
-import { createLogger } from '@fraud/common';
+import { createLogger, shutdownOnSignals } from '@fraud/common';
 import { FEATURE_NAMES, FEATURE_SET } from '@fraud/streams/features';
 import { featureCatalog } from './cards/feature-catalog.js';
 import { DEMO_JWT_SECRET, DEMO_USERS, loadAlertsApiConfig } from './config.js';
@@ -26,21 +26,4 @@ const service = await startAlertsService({
 });
 await service.app.listen({ port: config.PORT, host: config.HOST });
 
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  // A second signal, or a request that never ends, must not keep the process forever.
-  const force = setTimeout(() => process.exit(1), 15_000).unref();
-  try {
-    await service.stop();
-    clearTimeout(force);
-    process.exit(0);
-  } catch (error) {
-    logger.error({ err: error }, 'unclean shutdown');
-    process.exit(1);
-  }
-}
-process.once('SIGTERM', () => void stop('SIGTERM'));
-process.once('SIGINT', () => void stop('SIGINT'));
+shutdownOnSignals({ logger, timeoutMs: 15_000, close: () => service.stop() });

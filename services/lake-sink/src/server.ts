@@ -5,7 +5,7 @@
  * from the offsets in the table's current snapshot). Configured by environment (config.ts).
  */
 import pg from 'pg';
-import { createKafka, createLogger, parseBrokers } from '@fraud/common';
+import { createKafka, createLogger, parseBrokers, shutdownOnSignals } from '@fraud/common';
 import { buildApp } from './app.js';
 import { createSqlCatalog } from './catalog/index.js';
 import { loadLakeSinkConfig } from './config.js';
@@ -35,7 +35,7 @@ const writer = await openScoredPaymentsTable({
   maxRowsPerFile: config.LAKE_MAX_ROWS_PER_FILE,
 });
 
-let stop: (reason: string, code: number) => Promise<void> = async () => undefined;
+let stop: (reason: string, code?: number) => Promise<void> = async () => undefined;
 const kafka = createKafka({
   brokers: parseBrokers(config.KAFKA_BROKERS),
   clientId: 'lake-sink',
@@ -71,27 +71,17 @@ const sink = createLakeSink({
   onFatal: () => void stop('consumer stopped for good', 1),
 });
 
-let stopping = false;
-stop = async (reason, code) => {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ reason }, 'shutting down');
-  // A commit that never ends must not keep the process forever; what it did not commit is
-  // consumed again on the next start.
-  const force = setTimeout(() => process.exit(1), config.LAKE_SHUTDOWN_TIMEOUT_MS).unref();
-  try {
+// A commit that never ends must not keep the process forever; what it did not commit is
+// consumed again on the next start.
+stop = shutdownOnSignals({
+  logger,
+  timeoutMs: config.LAKE_SHUTDOWN_TIMEOUT_MS,
+  close: async () => {
     await sink.stop();
     await app.close();
     await pool.end();
-    clearTimeout(force);
-    process.exit(code);
-  } catch (error) {
-    logger.error({ err: error }, 'unclean shutdown');
-    process.exit(1);
-  }
-};
-process.once('SIGTERM', () => void stop('SIGTERM', 0));
-process.once('SIGINT', () => void stop('SIGINT', 0));
+  },
+});
 
 await app.listen({ port: config.PORT, host: config.HOST });
 await sink.start();

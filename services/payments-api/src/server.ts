@@ -3,7 +3,7 @@
  * requests, finish the ones in flight, then close the pool. Configured by environment
  * (see config.ts); exits non-zero with every bad variable named when misconfigured.
  */
-import { createLogger } from '@fraud/common';
+import { createLogger, shutdownOnSignals } from '@fraud/common';
 import { migrate } from '@fraud/schemas';
 import { buildApp } from './app.js';
 import { loadPaymentsApiConfig } from './config.js';
@@ -23,22 +23,12 @@ const pool = createPool({
 const app = await buildApp({ config, pool, logger });
 await app.listen({ port: config.PORT, host: config.HOST });
 
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  // A second signal, or a request that never ends, must not keep the process forever.
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
-  try {
+// Stop taking requests, finish the ones in flight, then close the pool.
+shutdownOnSignals({
+  logger,
+  timeoutMs: 10_000,
+  close: async () => {
     await app.close();
     await pool.end();
-    clearTimeout(force);
-    process.exit(0);
-  } catch (error) {
-    logger.error({ err: error }, 'unclean shutdown');
-    process.exit(1);
-  }
-}
-process.once('SIGTERM', () => void stop('SIGTERM'));
-process.once('SIGINT', () => void stop('SIGINT'));
+  },
+});
