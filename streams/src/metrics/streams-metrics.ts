@@ -14,6 +14,12 @@ export function createStreamsMetrics(registry: Registry = new Registry()) {
       labelNames: ['topic'] as const,
       registers: [registry],
     }),
+    recordsSkipped: new Counter({
+      name: 'streams_records_skipped_total',
+      help: 'Input records fetched and not processed, by reason (already-committed: below the task position)',
+      labelNames: ['topic', 'reason'] as const,
+      registers: [registry],
+    }),
     commitDuration: new Histogram({
       name: 'streams_commit_duration_seconds',
       help: 'Time to send outputs, changelogs and offsets and commit one transaction',

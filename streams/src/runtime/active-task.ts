@@ -6,7 +6,7 @@ import type { OutgoingRecord } from '../records/index.js';
 import type { Task } from '../task/index.js';
 import { sendOffsetsWithRetry } from './send-offsets.js';
 import { encodeOffsetMetadata } from './offset-metadata.js';
-import { toTopicMessages } from './to-kafka-messages.js';
+import { toSends } from './to-kafka-messages.js';
 
 export interface BatchControl {
   isRunning: () => boolean;
@@ -25,6 +25,8 @@ export class ActiveTask {
   private queue: Promise<unknown> = Promise.resolve();
   /** Next changelog offset per store after our last commit: the checkpoint on a clean close. */
   readonly changelogPositions: Map<string, string>;
+  /** Next input offset to process: the committed offset at open, then after each commit. */
+  private position: bigint;
 
   constructor(
     readonly task: Task,
@@ -34,6 +36,7 @@ export class ActiveTask {
     private readonly env: { applicationId: string; metrics: StreamsMetrics; logger: Logger },
   ) {
     this.changelogPositions = changelogPositions;
+    this.position = BigInt(startOffset);
   }
 
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -45,8 +48,18 @@ export class ActiveTask {
   /** Processes and commits a batch; returns false when the batch was stale and aborted. */
   async processBatch(batch: Batch, control: BatchControl): Promise<boolean> {
     const { task } = this;
+    const messages = this.skipCommitted(batch);
+    const lastOfBatch = batch.messages.at(-1)?.offset;
+    if (messages.length === 0 && lastOfBatch !== undefined) {
+      // All of it was committed by this task already: move the consumer on, commit nothing.
+      if (control.isStale()) return false;
+      control.resolveOffset(lastOfBatch);
+      await control.heartbeat();
+      return true;
+    }
     let last: string | undefined;
-    for (const message of batch.messages) {
+    let processed = 0;
+    for (const message of messages) {
       if (!control.isRunning() || control.isStale()) break;
       task.process({
         topic: batch.topic,
@@ -58,39 +71,69 @@ export class ActiveTask {
         headers: message.headers ?? {},
       });
       last = message.offset;
+      processed++;
     }
     if (last === undefined || control.isStale()) {
       task.aborted();
       return false;
     }
-    const committed = await this.commit(String(BigInt(last) + 1n), control.isStale);
+    const next = BigInt(last) + 1n;
+    const committed = await this.commit(String(next), control.isStale);
     if (!committed) return false;
+    this.position = next;
     // Only now may the consumer move on: resolving earlier would skip records of an aborted cycle.
     control.resolveOffset(last);
-    this.env.metrics.recordsProcessed.inc({ topic: batch.topic }, batch.messages.length);
+    this.env.metrics.recordsProcessed.inc({ topic: batch.topic }, processed);
     const now = Date.now();
-    for (const message of batch.messages)
+    for (const message of messages.slice(0, processed))
       this.env.metrics.endToEndLatency.observe((now - Number(message.timestamp)) / 1000);
     await control.heartbeat();
     return true;
+  }
+
+  /**
+   * Drops the records below our position. After a rebalance that keeps this task, kafkajs
+   * refetches the committed offset, and without KIP-447's require_stable it can get the one
+   * before our last commit (EndTxn returns before the markers reach __consumer_offsets): those
+   * records were committed by this task and its producer, so processing them again would
+   * duplicate outputs and count them twice in the stores.
+   */
+  private skipCommitted(batch: Batch): Batch['messages'] {
+    const first = batch.messages[0];
+    // Offsets ascend within a batch: the usual batch, starting at our position, is kept whole.
+    if (first === undefined || BigInt(first.offset) >= this.position) return batch.messages;
+    const messages = batch.messages.filter((m) => BigInt(m.offset) >= this.position);
+    const skipped = batch.messages.length - messages.length;
+    if (skipped === 0) return messages;
+    this.env.metrics.recordsSkipped.inc(
+      { topic: batch.topic, reason: 'already-committed' },
+      skipped,
+    );
+    this.env.logger.info(
+      {
+        task: this.task.id,
+        firstOffset: batch.messages[0]?.offset,
+        lastSkipped: batch.messages[skipped - 1]?.offset,
+        position: String(this.position),
+      },
+      'skipped records this task already committed (a refetched offset was behind its commit)',
+    );
+    return messages;
   }
 
   private async commit(nextOffset: string, isStale: () => boolean): Promise<boolean> {
     const { task, producer, env } = this;
     let records: OutgoingRecord[] = [];
     let transaction: Transaction | undefined;
-    let metadata: RecordMetadata[] = [];
+    const metadata: RecordMetadata[] = [];
     const stopTimer = env.metrics.commitDuration.startTimer();
     try {
       // Asynchronous work of the cycle (batched inference) runs here; if it fails, the cycle
       // is aborted and retried like a failed commit.
       records = await task.prepareCommit();
       transaction = await producer.transaction();
-      if (records.length > 0)
-        metadata = await transaction.sendBatch({
-          topicMessages: toTopicMessages(records),
-          acks: -1,
-        });
+      for (const topicMessages of toSends(records))
+        metadata.push(...(await transaction.sendBatch({ topicMessages, acks: -1 })));
       const partitions = [
         {
           partition: task.partition,

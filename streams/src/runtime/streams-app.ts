@@ -34,7 +34,11 @@ export interface StreamsAppOptions {
   metrics?: StreamsMetrics;
   /** Input partitions processed in parallel, each with its own producer. */
   partitionsConsumedConcurrently?: number;
-  /** Upper bound of one fetched batch per partition, so of one transaction's input. */
+  /**
+   * Upper bound of one fetched batch per partition, so of one transaction's input. Default
+   * 1 MiB: a few thousand records per transaction, past the knee of `npm run bench --
+   * batching` for small and for CDC-sized records (see the README).
+   */
   maxBytesPerPartition?: number;
   transactionTimeoutMs?: number;
   sessionTimeoutMs?: number;

@@ -38,7 +38,7 @@ export const FraudAppEnv = Type.Object({
   }),
   MAX_BYTES_PER_PARTITION: Type.Integer({
     minimum: 1024,
-    default: 262_144,
+    default: 1_048_576,
     description:
       'upper bound of one fetch per partition, so of one transaction (latency vs throughput)',
   }),
