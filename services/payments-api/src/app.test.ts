@@ -32,6 +32,8 @@ before(async () => {
       PAN_TOKEN_KEY: 'unit-test-key-0123456789',
       BODY_LIMIT_BYTES: 4096,
       RETRY_AFTER_SECONDS: 3,
+      INSERT_BATCH_MAX: 64,
+      INSERT_CONCURRENCY: 2,
     },
     pool,
     logger,

@@ -10,7 +10,14 @@ import { paymentRoutes } from './payments/payment-routes.js';
 import { referenceRoutes } from './reference/reference-routes.js';
 
 export interface AppOptions {
-  config: Pick<PaymentsApiConfig, 'PAN_TOKEN_KEY' | 'BODY_LIMIT_BYTES' | 'RETRY_AFTER_SECONDS'>;
+  config: Pick<
+    PaymentsApiConfig,
+    | 'PAN_TOKEN_KEY'
+    | 'BODY_LIMIT_BYTES'
+    | 'RETRY_AFTER_SECONDS'
+    | 'INSERT_BATCH_MAX'
+    | 'INSERT_CONCURRENCY'
+  >;
   /** Owned by the caller, who ends it after `app.close()`. */
   pool: pg.Pool;
   logger: Logger;
@@ -48,7 +55,11 @@ export async function buildApp({ config, pool, logger }: AppOptions) {
   });
   await app.register(db, { pool });
   await app.register(openApi);
-  await app.register(paymentRoutes, { panTokenKey: config.PAN_TOKEN_KEY });
+  await app.register(paymentRoutes, {
+    panTokenKey: config.PAN_TOKEN_KEY,
+    insertBatchMax: config.INSERT_BATCH_MAX,
+    insertConcurrency: config.INSERT_CONCURRENCY,
+  });
   await app.register(referenceRoutes, { panTokenKey: config.PAN_TOKEN_KEY });
   await app.ready();
   return app;

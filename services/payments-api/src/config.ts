@@ -23,6 +23,19 @@ export const PaymentsApiEnv = Type.Object({
     description:
       'PostgreSQL connections held by this instance; more than ~4 per database core only adds contention',
   }),
+  INSERT_BATCH_MAX: Type.Integer({
+    minimum: 1,
+    maximum: 1000,
+    default: 64,
+    description: 'most payments written by one INSERT (group commit under load)',
+  }),
+  INSERT_CONCURRENCY: Type.Integer({
+    minimum: 1,
+    maximum: 100,
+    default: 2,
+    description:
+      'payment INSERTs in flight at once; payments arriving meanwhile share the next one',
+  }),
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
     minimum: 100,
     default: 5000,

@@ -173,3 +173,53 @@ test('retries with one Idempotency-Key, even concurrent ones, write one row and 
   assert.equal(reused.statusCode, 422);
   assert.equal(reused.json<{ code: string }>().code, 'IDEMPOTENCY_KEY_REUSED');
 });
+
+test('a burst shares INSERTs; each refusal concerns its own payment only', async () => {
+  const batchRows = async () => {
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const read = (name: string) =>
+      Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1]);
+    return {
+      rows: read('payments_insert_batch_rows_sum'),
+      inserts: read('payments_insert_batch_rows_count'),
+    };
+  };
+  const before = await batchRows();
+  const tag = `burst-${randomUUID()}`;
+  const key = `burst-key-${randomUUID()}`;
+  const first = await json('POST', '/payments', payment({ deviceFingerprint: tag }), {
+    'idempotency-key': key,
+  });
+  assert.equal(first.statusCode, 202, first.body);
+  const good: Record<string, unknown>[] = Array.from({ length: 37 }, (_, i) =>
+    payment({ amountMinor: 100 + i, deviceFingerprint: tag }),
+  );
+  const bad: Record<string, unknown>[] = [
+    // The key's first use had another amount.
+    { ...payment({ amountMinor: 1, deviceFingerprint: tag }), key },
+    payment({ cardNumber: randomCardNumber(), deviceFingerprint: tag }),
+    payment({ currency: 'XXX', deviceFingerprint: tag }),
+  ];
+  const answers = await Promise.all(
+    [...good, ...bad].map(({ key: reusedKey, ...b }) =>
+      json('POST', '/payments', b, reusedKey ? { 'idempotency-key': reusedKey } : {}),
+    ),
+  );
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [...good.map(() => 202), 422, 422, 422],
+  );
+  assert.deepEqual(
+    answers.slice(-3).map((a) => a.json<{ code: string }>().code),
+    ['IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_CARD', 'UNKNOWN_CURRENCY'],
+  );
+  const stored = await t.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM payments WHERE device_fingerprint = $1',
+    [tag],
+  );
+  assert.equal(stored.rows[0]?.n, good.length + 1);
+  const after = await batchRows();
+  // Fewer statements than payments: they were grouped.
+  assert.ok(after.inserts - before.inserts < answers.length, JSON.stringify({ before, after }));
+  assert.ok(after.rows - before.rows >= answers.length);
+});

@@ -6,17 +6,27 @@ import { semanticProblems } from '../semantic-checks.js';
 import { PaymentsApiError } from '../errors.js';
 import { commonErrors, IdParams } from '../shared-schemas.js';
 import { Payment, PaymentAccepted, PaymentHeaders, PaymentRequest } from './payment-schemas.js';
-import { findPayment, insertPayment } from './payment-store.js';
+import { findPayment } from './payment-store.js';
+import { PaymentWriter } from './payment-writer.js';
 import { requestHash } from './request-hash.js';
 
 export interface PaymentRoutesOptions {
   panTokenKey: string;
+  /** Group commit of POST /payments: most payments per INSERT, INSERTs in flight. */
+  insertBatchMax: number;
+  insertConcurrency: number;
 }
 
 export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = async (
   app,
-  { panTokenKey },
+  { panTokenKey, insertBatchMax, insertConcurrency },
 ) => {
+  const writer = new PaymentWriter({
+    query: app.sql,
+    maxBatch: insertBatchMax,
+    concurrency: insertConcurrency,
+    metrics: app.metrics,
+  });
   const received = new Counter({
     name: 'payments_received_total',
     help: 'Payments accepted, by whether an Idempotency-Key retry replayed an earlier answer',
@@ -48,7 +58,7 @@ export const paymentRoutes: FastifyPluginAsyncTypebox<PaymentRoutesOptions> = as
       // From here on only the token exists; the number stays in this request's memory.
       const { cardNumber, ...rest } = request.body;
       const cardToken = tokenizePan(cardNumber, panTokenKey);
-      const outcome = await insertPayment(app.sql, {
+      const outcome = await writer.write({
         ...rest,
         id: randomUUID(),
         cardToken,

@@ -1,4 +1,3 @@
-import { constraintOf, sqlState } from '../db/database-errors.js';
 import type { Query } from '../db/query.js';
 import { PaymentsApiError } from '../errors.js';
 import type { Payment, PaymentRequest } from './payment-schemas.js';
@@ -17,59 +16,93 @@ export interface InsertOutcome {
   replayed: boolean;
 }
 
-// One round trip on the happy path: resolve card and merchant and insert in one statement.
-// The outer SELECT always yields a row, telling a missing card or merchant from a conflict.
-const INSERT = `
-WITH card AS (SELECT id, account_id, last4 FROM cards WHERE pan_token = $2),
-     merchant AS (SELECT id FROM merchants WHERE id = $3),
-     inserted AS (
-       INSERT INTO payments (id, card_id, account_id, card_token, card_last4, merchant_id,
-                             amount_minor, currency, channel, country, device_fingerprint,
-                             ip_address, lat, lon, idempotency_key, request_hash)
-       SELECT $1, card.id, card.account_id, $2, card.last4, merchant.id,
-              $4, $5, $6, $7, $8, $9::inet, $10, $11, $12, $13
-         FROM card, merchant
-       ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id)
-SELECT EXISTS (SELECT 1 FROM card) AS card_found,
-       EXISTS (SELECT 1 FROM merchant) AS merchant_found,
-       (SELECT id FROM inserted) AS id`;
+// One statement for a batch of payments (see payment-writer.ts): resolve cards, merchants and
+// currencies and insert, row n of the input answering in row n of the result. A missing card,
+// merchant or currency is answered per row instead of failing the statement for all.
+const INSERT_BATCH = `
+WITH input AS (
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::bigint[], $5::text[], $6::text[],
+                       $7::text[], $8::text[], $9::text[], $10::float8[], $11::float8[],
+                       $12::text[], $13::text[]) WITH ORDINALITY
+    AS i(id, card_token, merchant_id, amount_minor, currency, channel, country,
+         device_fingerprint, ip_address, lat, lon, idempotency_key, request_hash, n)),
+resolved AS (
+  SELECT i.*, c.id AS card_id, c.account_id, c.last4, m.id IS NOT NULL AS merchant_found,
+         k.code IS NOT NULL AS currency_found
+    FROM input i
+    LEFT JOIN cards c ON c.pan_token = i.card_token
+    LEFT JOIN merchants m ON m.id = i.merchant_id
+    LEFT JOIN currencies k ON k.code = i.currency),
+inserted AS (
+  INSERT INTO payments (id, card_id, account_id, card_token, card_last4, merchant_id,
+                        amount_minor, currency, channel, country, device_fingerprint,
+                        ip_address, lat, lon, idempotency_key, request_hash)
+  SELECT id, card_id, account_id, card_token, last4, merchant_id, amount_minor, currency,
+         channel, country, device_fingerprint, ip_address::inet, lat, lon, idempotency_key,
+         request_hash
+    FROM resolved
+   WHERE card_id IS NOT NULL AND merchant_found AND currency_found
+   ORDER BY n
+  ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+  RETURNING id)
+SELECT r.card_id IS NOT NULL AS card_found, r.merchant_found, r.currency_found, ins.id
+  FROM resolved r LEFT JOIN inserted ins ON ins.id = r.id
+ ORDER BY r.n`;
 
-export async function insertPayment(query: Query, p: NewPayment): Promise<InsertOutcome> {
-  let row;
-  try {
-    const result = await query<{ card_found: boolean; merchant_found: boolean; id: string | null }>(
-      INSERT,
-      [
-        p.id,
-        p.cardToken,
-        p.merchantId,
-        p.amountMinor,
-        p.currency,
-        p.channel,
-        p.country,
-        p.deviceFingerprint ?? null,
-        p.ipAddress ?? null,
-        p.geo?.lat ?? null,
-        p.geo?.lon ?? null,
-        p.idempotencyKey ?? null,
-        p.requestHash,
-      ],
-      'insert-payment',
-    );
-    row = result.rows[0];
-  } catch (error) {
-    if (sqlState(error) === '23503' && constraintOf(error) === 'payments_currency_fkey') {
-      throw new PaymentsApiError('UNKNOWN_CURRENCY', `currency ${p.currency} is not accepted`);
-    }
-    throw error;
-  }
-  if (!row?.card_found) throw new PaymentsApiError('UNKNOWN_CARD', 'no such card');
-  if (!row.merchant_found) {
-    throw new PaymentsApiError('UNKNOWN_MERCHANT', `no merchant ${p.merchantId}`);
-  }
-  if (row.id) return { id: row.id, replayed: false };
-  return findByIdempotencyKey(query, p);
+interface InsertRow {
+  card_found: boolean;
+  merchant_found: boolean;
+  currency_found: boolean;
+  id: string | null;
+}
+
+/**
+ * Inserts payments in one statement, so in one transaction: all are written or, if the
+ * statement fails (the database is down, a value it refuses), none. Each answers with its
+ * outcome or the refusal that concerns it alone (unknown card, merchant or currency, a reused
+ * Idempotency-Key).
+ */
+export async function insertPayments(
+  query: Query,
+  payments: readonly NewPayment[],
+): Promise<(InsertOutcome | PaymentsApiError)[]> {
+  const column = <T>(pick: (p: NewPayment) => T) => payments.map(pick);
+  const { rows } = await query<InsertRow>(
+    INSERT_BATCH,
+    [
+      column((p) => p.id),
+      column((p) => p.cardToken),
+      column((p) => p.merchantId),
+      column((p) => p.amountMinor),
+      column((p) => p.currency),
+      column((p) => p.channel),
+      column((p) => p.country),
+      column((p) => p.deviceFingerprint ?? null),
+      column((p) => p.ipAddress ?? null),
+      column((p) => p.geo?.lat ?? null),
+      column((p) => p.geo?.lon ?? null),
+      column((p) => p.idempotencyKey ?? null),
+      column((p) => p.requestHash),
+    ],
+    'insert-payments',
+  );
+  if (rows.length !== payments.length)
+    throw new Error(`insert answered ${rows.length} rows for ${payments.length} payments`);
+  return Promise.all(
+    payments.map(async (p, i): Promise<InsertOutcome | PaymentsApiError> => {
+      const row = rows[i] as InsertRow;
+      if (!row.card_found) return new PaymentsApiError('UNKNOWN_CARD', 'no such card');
+      if (!row.merchant_found)
+        return new PaymentsApiError('UNKNOWN_MERCHANT', `no merchant ${p.merchantId}`);
+      if (!row.currency_found)
+        return new PaymentsApiError('UNKNOWN_CURRENCY', `currency ${p.currency} is not accepted`);
+      if (row.id) return { id: row.id, replayed: false };
+      return findByIdempotencyKey(query, p).catch((error: unknown) => {
+        if (error instanceof PaymentsApiError) return error;
+        throw error;
+      });
+    }),
+  );
 }
 
 // The key was taken (by a retry of this request, or by a concurrent twin that has committed
