@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import type { OutgoingRecord } from '../records/index.js';
 import { toSends } from './to-kafka-messages.js';
 
-const record = (topic: string, n: number, bytes: number): OutgoingRecord => ({
+const record = (topic: string, n: number, bytes: number, partition = 0): OutgoingRecord => ({
   topic,
-  partition: 0,
+  partition,
   key: Buffer.from(String(n)),
   value: Buffer.alloc(bytes, n),
   timestamp: n,
@@ -24,10 +24,10 @@ test('a cycle under the limit is one send, grouped by topic in production order'
   ]);
 });
 
-test('a large cycle is cut into sends under the limit that keep the order', () => {
+test('a large cycle is cut into sends that keep each partition under the limit, in order', () => {
   const records = Array.from({ length: 10 }, (_, i) => record(i % 2 ? 'log' : 'out', i, 400));
   const sends = toSends(records, 1000);
-  assert.equal(sends.length, 5);
+  assert.equal(sends.length, 3); // two records of each topic per send
   const order = sends.flatMap((send) =>
     send.flatMap(({ messages }) => messages.map((m) => Number(m.timestamp))),
   );
@@ -35,10 +35,16 @@ test('a large cycle is cut into sends under the limit that keep the order', () =
     order.sort((a, b) => a - b),
     records.map((r) => r.timestamp),
   );
-  for (const send of sends) {
-    const bytes = send.flatMap((t) => t.messages).reduce((n, m) => n + (m.value?.length ?? 0), 0);
-    assert.ok(bytes <= 1000, `a send holds ${bytes} bytes of values`);
-  }
+  for (const send of sends)
+    for (const { topic, messages } of send) {
+      const bytes = messages.reduce((n, m) => n + (m.value?.length ?? 0), 0);
+      assert.ok(bytes <= 1000, `a send holds ${bytes} bytes of values for ${topic}`);
+    }
+});
+
+test('writes spread over partitions share a send', () => {
+  const records = Array.from({ length: 8 }, (_, i) => record('out', i, 400, i % 4));
+  assert.equal(toSends(records, 1000).length, 1);
 });
 
 test('a record larger than the limit is sent alone', () => {

@@ -11,11 +11,12 @@ function toKafkaHeaders(headers: Headers | undefined): IHeaders | undefined {
 }
 
 /**
- * Bytes of records per send within a cycle's transaction. kafkajs writes one record batch per
- * partition per request, and the broker refuses a batch over `message.max.bytes` (1 MiB by
- * default): a cycle whose writes to one partition exceed that would fail on every retry.
+ * Bytes of records per partition per send within a cycle's transaction. kafkajs writes one
+ * record batch per partition per request, and the broker refuses a batch over
+ * `message.max.bytes` (1 MiB by default): a cycle whose writes to one partition exceed that
+ * would fail on every retry.
  */
-export const MAX_SEND_BYTES = 512 * 1024;
+export const MAX_PARTITION_BYTES_PER_SEND = 768 * 1024;
 
 /** Record size as the broker counts it, near enough: payload plus per-record framing. */
 function approximateSize(record: OutgoingRecord): number {
@@ -26,25 +27,29 @@ function approximateSize(record: OutgoingRecord): number {
 }
 
 /**
- * The cycle's records cut into consecutive sends of at most `maxBytes` (a larger record goes
- * alone), each grouped by topic; sent in order, they keep each partition's order.
+ * The cycle's records as consecutive sends, each grouped by topic: a new send starts when a
+ * partition would get more than `maxPartitionBytes` in the current one (a larger record goes
+ * alone). Sent in order, they keep each partition's order. Records without a partition count
+ * together per topic, as their partition is not known yet.
  */
 export function toSends(
   records: readonly OutgoingRecord[],
-  maxBytes = MAX_SEND_BYTES,
+  maxPartitionBytes = MAX_PARTITION_BYTES_PER_SEND,
 ): TopicMessages[][] {
   const sends: TopicMessages[][] = [];
   let chunk: OutgoingRecord[] = [];
-  let bytes = 0;
+  let bytes = new Map<string, number>();
   for (const record of records) {
     const size = approximateSize(record);
-    if (chunk.length > 0 && bytes + size > maxBytes) {
+    const partition = `${record.topic}:${record.partition ?? '?'}`;
+    const before = bytes.get(partition) ?? 0;
+    if (before > 0 && before + size > maxPartitionBytes) {
       sends.push(toTopicMessages(chunk));
       chunk = [];
-      bytes = 0;
+      bytes = new Map();
     }
     chunk.push(record);
-    bytes += size;
+    bytes.set(partition, (bytes.get(partition) ?? 0) + size);
   }
   if (chunk.length > 0) sends.push(toTopicMessages(chunk));
   return sends;
