@@ -104,7 +104,6 @@ export class ActiveTask {
     if (first === undefined || BigInt(first.offset) >= this.position) return batch.messages;
     const messages = batch.messages.filter((m) => BigInt(m.offset) >= this.position);
     const skipped = batch.messages.length - messages.length;
-    if (skipped === 0) return messages;
     this.env.metrics.recordsSkipped.inc(
       { topic: batch.topic, reason: 'already-committed' },
       skipped,
@@ -112,7 +111,7 @@ export class ActiveTask {
     this.env.logger.info(
       {
         task: this.task.id,
-        firstOffset: batch.messages[0]?.offset,
+        firstOffset: first.offset,
         lastSkipped: batch.messages[skipped - 1]?.offset,
         position: String(this.position),
       },
