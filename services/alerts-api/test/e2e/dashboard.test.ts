@@ -199,6 +199,10 @@ describe('analyst dashboard in Chromium, on the real alerts-api, database and br
           'acknowledged, for the watcher too',
           async () => (await watcher.statusOf(id)) === 'acknowledged',
         );
+        // The live event can beat the answer to the click: while it is saving, the decision
+        // bar is disabled and its shortcuts do nothing: wait for it, as a person would.
+        const assign = analyst.page.getByRole('button', { name: /Assign to me/ });
+        await eventually('assign offered', () => assign.isEnabled());
         await analyst.page.keyboard.press('m');
         await eventually('assigned', async () => (await analyst.statusOf(id)) === 'assigned');
         assert.match(await analyst.row(id).innerText(), /@analyst/);
