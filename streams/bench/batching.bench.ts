@@ -23,17 +23,15 @@ import { createKafka, createLogger, loadServiceConfig, parseBrokers } from '@fra
 import { summarizeLatency } from '@fraud/loadtest/e2e';
 import { ensureStack } from '@fraud/stack';
 import {
-  bytesSerde,
   changelogTopic,
   createStreamsApp,
   createStreamsMetrics,
   int64Serde,
-  StreamsBuilder,
   stringSerde,
-  tumblingWindows,
   windowedSerde,
   type StreamsMetrics,
 } from '../src/index.js';
+import { commitStats, processedRecords, windowedCount } from './windowed-count.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -85,24 +83,16 @@ async function createTopic(topic: string): Promise<string> {
   return topic;
 }
 
-/** The windowed count of topology.bench (b), emit on-commit, from `input` to `output`. */
-function windowedCount(input: string, output: string) {
-  const builder = new StreamsBuilder({ deadLetterTopic: `${output}-dlq` });
-  builder
-    .stream(input, { keySerde: stringSerde, valueSerde: bytesSerde })
-    .groupByKey()
-    .windowedBy(tumblingWindows({ sizeMs: 60_000, graceMs: 60_000 }))
-    .count({ storeName: 'counts', keySerde: stringSerde, emit: 'on-commit' })
-    .toStream()
-    .to(output, { keySerde: windowedSerde(stringSerde), valueSerde: int64Serde });
-  return builder.build();
-}
-
 /** Starts the count with `maxBytesPerPartition`; the caller closes it. */
 async function startCount(name: string, input: string, maxBytesPerPartition: number) {
   const applicationId = `bench-batching-${name}-${suffix}`;
   const output = await createTopic(`${applicationId}-out`);
-  const topology = windowedCount(input, output);
+  const topology = windowedCount({
+    input,
+    output,
+    deadLetterTopic: `${output}-dlq`,
+    emit: 'on-commit',
+  });
   topics.push(topology.deadLetterTopic, changelogTopic(applicationId, 'counts'));
   groups.push(applicationId);
   const metrics = createStreamsMetrics();
@@ -119,21 +109,10 @@ async function startCount(name: string, input: string, maxBytesPerPartition: num
   return { app, metrics, output };
 }
 
-const processed = async (metrics: StreamsMetrics) =>
-  (await metrics.recordsProcessed.get()).values.reduce((n, v) => n + v.value, 0);
-
 /** A figure of records dead-lettered (late, say) would not be one of counting. */
 async function assertNoDeadLetters(metrics: StreamsMetrics) {
   const n = (await metrics.deadLetters.get()).values.reduce((sum, v) => sum + v.value, 0);
   if (n > 0) throw new Error(`${n} records went to the dead-letter topic`);
-}
-
-/** Transactions committed so far and the seconds spent committing them. */
-async function commitStats(metrics: StreamsMetrics) {
-  const values = (await metrics.commitDuration.get()).values;
-  const seconds = values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
-  const transactions = values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
-  return { transactions, seconds };
 }
 
 async function waitUntil(what: string, done: () => Promise<boolean>, timeoutMs: number) {
@@ -157,7 +136,11 @@ const primingRecords = (timestamp: number): Message[] =>
   }));
 
 const tasksOpen = (metrics: StreamsMetrics) =>
-  waitUntil('the tasks to open', async () => (await processed(metrics)) >= PARTITIONS, 60_000);
+  waitUntil(
+    'the tasks to open',
+    async () => (await processedRecords(metrics)) >= PARTITIONS,
+    60_000,
+  );
 
 /**
  * Writes the backlog into `transaction` in small sends, so the broker's record batches (the unit
@@ -205,7 +188,7 @@ async function catchUp(kib: number) {
     await backlog.commit();
     await waitUntil(
       `the catch-up at ${kib} KiB`,
-      async () => (await processed(metrics)) >= PARTITIONS + RECORDS,
+      async () => (await processedRecords(metrics)) >= PARTITIONS + RECORDS,
       120_000,
     );
     const seconds = (performance.now() - releasedAt) / 1000;

@@ -25,10 +25,7 @@ import {
   readTopic,
   StateStore,
   StreamsBuilder,
-  stringSerde,
-  tumblingWindows,
-  windowedSerde,
-  int64Serde,
+  type EmitMode,
   type Topology,
 } from '../src/index.js';
 import {
@@ -46,6 +43,7 @@ import {
 import { SHIPPED_MODEL } from '../test/fraud/fraud-harness.js';
 import { testKafka } from '../test/support.js';
 import { debeziumPayments } from './fraud-input.js';
+import { commitStats, processedRecords, windowedCount } from './windowed-count.js';
 
 const json = process.argv.includes('--json');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);
@@ -90,28 +88,22 @@ async function throughput(
   created.push(...topology.stores.map((s) => changelogTopic(applicationId, s.name)));
   const metrics = createStreamsMetrics();
   const app = createStreamsApp({ applicationId, topology, kafka, logger, stateDir, metrics });
-  const processed = async () =>
-    (await metrics.recordsProcessed.get()).values.reduce((n, v) => n + v.value, 0);
   await app.start();
   // Timed from the first commit, so group join and task start-up are left out.
   let first = 0;
   let startedAt = 0;
   for (;;) {
-    const n = await processed();
+    const n = await processedRecords(metrics);
     if (n > 0 && startedAt === 0) [first, startedAt] = [n, performance.now()];
     if (n >= records) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  const commits = await metrics.commitDuration.get();
-  const sum = commits.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
-  const count = commits.values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 1;
-  const txn = await metrics.transactionRecords.get();
-  const txnSum = txn.values.find((v) => v.metricName?.endsWith('_sum'))?.value ?? 0;
+  const { transactions: count, seconds: sum, recordsWritten } = await commitStats(metrics);
   await app.close();
   const rps = Math.round((records - first) / seconds);
-  const commitMs = Math.round((sum / count) * 1000 * 10) / 10;
-  const recordsPerTxn = Math.round(txnSum / count);
+  const commitMs = Math.round((sum / Math.max(count, 1)) * 1000 * 10) / 10;
+  const recordsPerTxn = Math.round(recordsWritten / Math.max(count, 1));
   say(
     `${name}: ${rps} records/s (${count} transactions, ${recordsPerTxn} records written each, commit ${commitMs} ms mean)`,
   );
@@ -222,26 +214,19 @@ try {
     .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
   const a = await throughput('pass-through', passThrough.build());
 
-  const windowedCount = (emit: 'every-update' | 'on-commit') => {
-    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-${emit}-${suffix}` });
-    builder
-      .stream(input, { keySerde: stringSerde, valueSerde: bytesSerde })
-      .groupByKey()
-      .windowedBy(tumblingWindows({ sizeMs: 60_000, graceMs: 60_000 }))
-      .count({ storeName: 'counts', keySerde: stringSerde, emit })
-      .toStream()
-      .to(`bench-out-${emit}-${suffix}`, {
-        keySerde: windowedSerde(stringSerde),
-        valueSerde: int64Serde,
-      });
-    return builder.build();
-  };
+  const windowedCountTo = (emit: EmitMode) =>
+    windowedCount({
+      input,
+      output: `bench-out-${emit}-${suffix}`,
+      deadLetterTopic: `bench-dlq-${emit}-${suffix}`,
+      emit,
+    });
   // Kafka Streams' default (record cache on) forwards once per key and commit; every-update
   // writes one output and one changelog record per input.
-  const b = await throughput('windowed-count (emit on-commit)', windowedCount('on-commit'));
+  const b = await throughput('windowed-count (emit on-commit)', windowedCountTo('on-commit'));
   const bEvery = await throughput(
     'windowed-count (emit every-update)',
-    windowedCount('every-update'),
+    windowedCountTo('every-update'),
   );
 
   const ratio = Math.round(((b.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;

@@ -7,7 +7,7 @@ import { PaymentsApiError } from '../errors.js';
 import type { NewPayment } from './payment-store.js';
 import { PaymentWriter } from './payment-writer.js';
 
-/** A database that answers each INSERT with its rows, refusing any batch holding `refused`. */
+/** A database that answers each INSERT with its rows, or fails it when `refuse` names an error. */
 function fakeDatabase(refuse: (ids: string[]) => Error | undefined) {
   const statements: string[][] = [];
   const query = (async (_text: string, values?: unknown[]) => {
