@@ -197,7 +197,7 @@ async function startServices(): Promise<{ ran: string[]; skipped: string[] }> {
       port: options.portBase + index,
       logFile,
       env: serviceEnv(service.name, run, options.logLevel),
-      niceness: service.niceness,
+      niceness: service.niceness ?? 0,
     });
     services.push(child);
     try {
