@@ -1,3 +1,5 @@
+import { readInt64BE, writeInt64BE } from '../serdes/int64.js';
+
 /**
  * The records of one key that sliding windows still need, as `<count uint32>` then per record
  * `<event time int64 BE><length uint32><value bytes>`, kept sorted by event time.
@@ -13,7 +15,7 @@ export function encodeBuffer(records: readonly BufferedRecord[]): Buffer {
   out.writeUInt32BE(records.length, 0);
   let at = 4;
   for (const { timestamp, value } of records) {
-    out.writeBigInt64BE(BigInt(timestamp), at);
+    writeInt64BE(out, timestamp, at);
     out.writeUInt32BE(value.length, at + 8);
     value.copy(out, at + 12);
     at += 12 + value.length;
@@ -27,7 +29,7 @@ export function decodeBuffer(bytes: Buffer | undefined): BufferedRecord[] {
   const out: BufferedRecord[] = [];
   let at = 4;
   for (let i = 0; i < count; i++) {
-    const timestamp = Number(bytes.readBigInt64BE(at));
+    const timestamp = readInt64BE(bytes, at);
     const length = bytes.readUInt32BE(at + 8);
     out.push({ timestamp, value: bytes.subarray(at + 12, at + 12 + length) });
     at += 12 + length;

@@ -20,7 +20,6 @@ export const windowAggregateProcessor =
   ) =>
   (ctx: NodeContext): Process => {
     const store = new WindowStore(ctx.store(storeName), keySerde, aggregateSerde, windows.sizeMs);
-    const keyId = (key: K) => (keySerde.serialize(key) ?? Buffer.alloc(0)).toString('latin1');
     return (record) => {
       const key = record.key as K;
       const closeTime = ctx.streamTime() - windows.graceMs;
@@ -36,7 +35,7 @@ export const windowAggregateProcessor =
         const windowed: Windowed<K> = { key, window };
         const out = { key: windowed, value: next, timestamp: record.timestamp, headers: {} };
         if (emit === 'every-update') ctx.forward(out);
-        else ctx.forwardOnCommit(`${window.start}:${keyId(key)}`, out);
+        else ctx.forwardOnCommit(`${window.start}:${store.keyBytes(key).toString('latin1')}`, out);
         updated++;
       }
       if (updated === 0)

@@ -1,5 +1,6 @@
 import { DeserializationError } from '../errors/index.js';
 import type { Serde } from './serde.js';
+import { readInt64BE, writeInt64BE } from './int64.js';
 
 export const stringSerde: Serde<string> = {
   serialize: (value) => Buffer.from(value, 'utf8'),
@@ -25,13 +26,13 @@ export const bytesSerde: Serde<Buffer | null> = {
 export const int64Serde: Serde<number> = {
   serialize: (value) => {
     const out = Buffer.allocUnsafe(8);
-    out.writeBigInt64BE(BigInt(value));
+    writeInt64BE(out, value);
     return out;
   },
   deserialize: (bytes) => {
     if (bytes === null || bytes.length !== 8)
       throw new DeserializationError(`expected 8 bytes, got ${bytes?.length ?? 'null'}`);
-    return Number(bytes.readBigInt64BE());
+    return readInt64BE(bytes);
   },
 };
 

@@ -1,6 +1,7 @@
 import { DeserializationError } from '../errors/index.js';
 import type { Windowed } from '../windows/index.js';
 import type { Serde } from './serde.js';
+import { readInt64BE, writeInt64BE } from './int64.js';
 
 /**
  * A windowed key as `<inner key bytes><start int64 BE><end int64 BE>`: the fixed-width suffix
@@ -12,8 +13,8 @@ export function windowedSerde<K>(inner: Serde<K>): Serde<Windowed<K>> {
       const keyBytes = inner.serialize(key) ?? Buffer.alloc(0);
       const out = Buffer.allocUnsafe(keyBytes.length + 16);
       keyBytes.copy(out, 0);
-      out.writeBigInt64BE(BigInt(window.start), keyBytes.length);
-      out.writeBigInt64BE(BigInt(window.end), keyBytes.length + 8);
+      writeInt64BE(out, window.start, keyBytes.length);
+      writeInt64BE(out, window.end, keyBytes.length + 8);
       return out;
     },
     deserialize: (bytes) => {
@@ -23,8 +24,8 @@ export function windowedSerde<K>(inner: Serde<K>): Serde<Windowed<K>> {
       return {
         key: inner.deserialize(bytes.subarray(0, keyLength)),
         window: {
-          start: Number(bytes.readBigInt64BE(keyLength)),
-          end: Number(bytes.readBigInt64BE(keyLength + 8)),
+          start: readInt64BE(bytes, keyLength),
+          end: readInt64BE(bytes, keyLength + 8),
         },
       };
     },

@@ -1,13 +1,18 @@
 import type { Serde } from '../serdes/index.js';
+import { lastKeySerializer } from './key-bytes.js';
 import type { StateStore } from './state-store.js';
 
 /** A typed view of a state store: one value per key. */
 export class KeyValueStore<K, V> {
+  private readonly keyBytes: (key: K) => Buffer;
+
   constructor(
     readonly store: StateStore,
     private readonly keySerde: Serde<K>,
     private readonly valueSerde: Serde<V>,
-  ) {}
+  ) {
+    this.keyBytes = lastKeySerializer(keySerde);
+  }
 
   get name(): string {
     return this.store.name;
@@ -29,9 +34,5 @@ export class KeyValueStore<K, V> {
   *all(): Generator<[K, V]> {
     for (const [k, v] of this.store.range({}))
       yield [this.keySerde.deserialize(k), this.valueSerde.deserialize(v)];
-  }
-
-  private keyBytes(key: K): Buffer {
-    return this.keySerde.serialize(key) ?? Buffer.alloc(0);
   }
 }

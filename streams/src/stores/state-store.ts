@@ -21,13 +21,13 @@ export class StateStore {
   }
 
   get(key: Buffer): Buffer | undefined {
-    const write = this.pending.get(key.toString('latin1'));
+    const write = this.pending.get(this.idOf(key));
     if (write) return write[1] ?? undefined;
     return this.backend.get(key);
   }
 
   put(key: Buffer, value: Buffer | null): void {
-    const id = key.toString('latin1');
+    const id = this.idOf(key);
     this.pending.set(id, [key, value]);
     this.unlogged.delete(id);
   }
@@ -41,6 +41,14 @@ export class StateStore {
     const id = key.toString('latin1');
     this.pending.set(id, [key, null]);
     this.unlogged.add(id);
+  }
+
+  // A read-modify-write passes the same key buffer to get and put: its map key is made once.
+  private lastKey: Buffer | undefined;
+  private lastId = '';
+  private idOf(key: Buffer): string {
+    if (key !== this.lastKey) [this.lastKey, this.lastId] = [key, key.toString('latin1')];
+    return this.lastId;
   }
 
   /** Committed entries overlaid with this cycle's writes, in key order. */

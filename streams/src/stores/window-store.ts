@@ -1,5 +1,7 @@
+import { readInt64BE, writeInt64BE } from '../serdes/int64.js';
 import type { Serde } from '../serdes/index.js';
 import type { Windowed } from '../windows/index.js';
+import { lastKeySerializer } from './key-bytes.js';
 import type { StateStore } from './state-store.js';
 
 /**
@@ -8,13 +10,24 @@ import type { StateStore } from './state-store.js';
  * that touches only expired entries.
  */
 export class WindowStore<K, V> {
+  /** Serializes keys, remembering the last one. */
+  readonly keyBytes: (key: K) => Buffer;
+  // The store key of the last (key, window) too: an aggregation reads then writes it.
+  private last: { keyBytes: Buffer; start: number; storeKey: Buffer } = {
+    keyBytes: Buffer.alloc(0),
+    start: NaN,
+    storeKey: Buffer.alloc(0),
+  };
+
   constructor(
     readonly store: StateStore,
     private readonly keySerde: Serde<K>,
     private readonly valueSerde: Serde<V>,
     /** Window size, to give fetched entries their end. */
     private readonly sizeMs: number,
-  ) {}
+  ) {
+    this.keyBytes = lastKeySerializer(keySerde);
+  }
 
   get name(): string {
     return this.store.name;
@@ -37,7 +50,7 @@ export class WindowStore<K, V> {
   /** All live windows in time order; for tests and interactive queries. */
   *all(): Generator<[Windowed<K>, V]> {
     for (const [k, v] of this.store.range({})) {
-      const start = Number(k.readBigInt64BE(0));
+      const start = readInt64BE(k);
       yield [
         {
           key: this.keySerde.deserialize(k.subarray(8)),
@@ -49,14 +62,20 @@ export class WindowStore<K, V> {
   }
 
   private storeKey(key: K, windowStart: number): Buffer {
-    const keyBytes = this.keySerde.serialize(key) ?? Buffer.alloc(0);
-    return Buffer.concat([startPrefix(windowStart), keyBytes]);
+    const keyBytes = this.keyBytes(key);
+    const last = this.last;
+    if (last.keyBytes === keyBytes && last.start === windowStart) return last.storeKey;
+    const storeKey = Buffer.allocUnsafe(8 + keyBytes.length);
+    writeInt64BE(storeKey, windowStart);
+    keyBytes.copy(storeKey, 8);
+    this.last = { keyBytes, start: windowStart, storeKey };
+    return storeKey;
   }
 }
 
 function startPrefix(start: number): Buffer {
   const out = Buffer.allocUnsafe(8);
-  out.writeBigInt64BE(BigInt(start));
+  writeInt64BE(out, start);
   return out;
 }
 
