@@ -57,10 +57,13 @@ export class ActiveTask {
       await control.heartbeat();
       return true;
     }
-    let last: string | undefined;
-    let processed = 0;
-    for (const message of messages) {
-      if (!control.isRunning() || control.isStale()) break;
+    // Processing below is synchronous, so nothing can seek or stop us in the middle of it: one
+    // check before (kafkajs's isStale builds a string per call) covers the whole batch.
+    if (!control.isRunning() || control.isStale()) {
+      task.aborted();
+      return false;
+    }
+    for (const message of messages)
       task.process({
         topic: batch.topic,
         partition: batch.partition,
@@ -70,9 +73,7 @@ export class ActiveTask {
         timestamp: Number(message.timestamp),
         headers: message.headers ?? {},
       });
-      last = message.offset;
-      processed++;
-    }
+    const last = messages.at(-1)?.offset;
     if (last === undefined || control.isStale()) {
       task.aborted();
       return false;
@@ -83,9 +84,9 @@ export class ActiveTask {
     this.position = next;
     // Only now may the consumer move on: resolving earlier would skip records of an aborted cycle.
     control.resolveOffset(last);
-    this.env.metrics.recordsProcessed.inc({ topic: batch.topic }, processed);
+    this.env.metrics.recordsProcessed.inc({ topic: batch.topic }, messages.length);
     const now = Date.now();
-    for (const message of messages.slice(0, processed))
+    for (const message of messages)
       this.env.metrics.endToEndLatency.observe((now - Number(message.timestamp)) / 1000);
     await control.heartbeat();
     return true;
