@@ -29,6 +29,28 @@ test('kafkajs logs go through pino with their namespace and fields', async () =>
   assert.equal(lines[0]?.component, 'kafkajs');
 });
 
+test('retriable protocol errors that kafkajs retries itself are logged at debug', async () => {
+  const { logger, lines } = capture();
+  logger.level = 'debug';
+  const kafka = createKafka({ brokers: ['127.0.0.1:1'], clientId: 't', logger });
+  const concurrent =
+    'The producer attempted to update a transaction while another concurrent operation on the same transaction was ongoing';
+  const log = kafka.logger();
+  log.namespace('Connection').error('Response AddPartitionsToTxn(key: 24, version: 1)', {
+    error: concurrent,
+  });
+  log.namespace('Producer').error(`Failed to send messages: ${concurrent}`, { retryCount: 0 });
+  log.namespace('Connection').error('Response Metadata(key: 3, version: 6)', {
+    error: 'Not authorized to access topics: [Topic authorization failed]',
+  });
+  log.namespace('Connection').error('Connection error: connect ECONNREFUSED 127.0.0.1:1');
+  await new Promise((done) => setImmediate(done));
+  assert.deepEqual(
+    lines.map((l) => l['level']),
+    [20, 20, 50, 50],
+  );
+});
+
 test('parses a broker list', () => {
   assert.deepEqual(parseBrokers(' a:1, b:2 ,,'), ['a:1', 'b:2']);
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
@@ -33,6 +34,26 @@ const kafkajsLevel = (logger: Logger): logLevel => {
   }
 };
 
+// kafkajs logs at error level every error response and every send it is about to retry,
+// including the retriable protocol errors it retries itself: CONCURRENT_TRANSACTIONS while the
+// coordinator completes the previous commit (one transaction in ten under load), a coordinator
+// still loading, a leader that moved. Those are routine and go to debug; what kafkajs gives up
+// on reaches the caller, which logs it. Its error table is internal (no types).
+const { errorCodes } = createRequire(import.meta.url)('kafkajs/src/protocol/error.js') as {
+  errorCodes: { message: string; retriable: boolean }[];
+};
+const retriableMessages: ReadonlySet<string> = new Set(
+  errorCodes.filter((e) => e.retriable).map((e) => e.message),
+);
+
+/** Whether a kafkajs error-level log entry is a retriable protocol error kafkajs retries. */
+export function isRoutineKafkaError(message: string, fields: Record<string, unknown>): boolean {
+  const error = fields['error'];
+  return retriableMessages.has(
+    typeof error === 'string' ? error : message.replace(/^Failed to send messages: /, ''),
+  );
+}
+
 /** A kafkajs client whose logs go through pino, one child logger per kafkajs namespace. */
 export function createKafka({ brokers, clientId, logger, overrides }: KafkaClientOptions): Kafka {
   // The default partitioner is the Java client's (murmur2), which is what every producer here
@@ -48,7 +69,10 @@ export function createKafka({ brokers, clientId, logger, overrides }: KafkaClien
       () =>
       ({ namespace, level, log }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _name, ...fields } = log;
-        const method = pinoLevel[level as keyof typeof pinoLevel] ?? 'info';
+        const method =
+          level === logLevel.ERROR && isRoutineKafkaError(message, fields)
+            ? 'debug'
+            : (pinoLevel[level as keyof typeof pinoLevel] ?? 'info');
         if (method !== 'silent') kafkaLogger[method]({ namespace, ...fields }, message);
       },
   });
