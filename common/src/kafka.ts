@@ -36,7 +36,7 @@ const kafkajsLevel = (logger: Logger): logLevel => {
 
 // kafkajs logs at error level every error response and every send it is about to retry,
 // including the retriable protocol errors it retries itself: CONCURRENT_TRANSACTIONS while the
-// coordinator completes the previous commit (one transaction in ten under load), a coordinator
+// coordinator completes the previous commit (a few a minute at 500 payments/s), a coordinator
 // still loading, a leader that moved. Those are routine and go to debug; what kafkajs gives up
 // on reaches the caller, which logs it. Its error table is internal (no types).
 const { errorCodes } = createRequire(import.meta.url)('kafkajs/src/protocol/error.js') as {

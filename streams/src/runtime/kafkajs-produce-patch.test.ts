@@ -1,8 +1,9 @@
 /**
  * kafkajs 2.2.4's produce path as patched by patches/kafkajs+2.2.4.patch (records written into
- * exact-size buffers, murmur2 on 32-bit integers, linear grouping per partition) must put the
- * same bytes on the wire and the same keys on the same partitions as upstream and Kafka's Java
- * client. The expected bytes below were produced by unpatched kafkajs 2.2.4.
+ * exact-size buffers, murmur2 on 32-bit integers, linear grouping per partition, coordinators
+ * kept between requests) must put the same bytes on the wire and the same keys on the same
+ * partitions as upstream and Kafka's Java client, and look a coordinator up again once a request
+ * to it failed. The expected bytes below were produced by unpatched kafkajs 2.2.4.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -143,4 +144,91 @@ test('a batch takes its first and largest timestamps by value, not as sorted str
     batch.records.map((r) => r.timestamp),
     ['999', '1000'],
   );
+});
+
+interface FakeBroker {
+  initProducerId(): Promise<{ producerId: number; producerEpoch: number }>;
+  [request: string]: () => Promise<unknown>;
+}
+const createEosManager = require('kafkajs/src/producer/eosManager/index.js') as (args: {
+  logger: unknown;
+  cluster: unknown;
+  transactional: boolean;
+  transactionalId: string;
+}) => {
+  initProducerId(): Promise<void>;
+  beginTransaction(): void;
+  addPartitionsToTransaction(topics: unknown[]): Promise<void>;
+  sendOffsets(args: unknown): Promise<void>;
+  commit(): Promise<void>;
+};
+
+/** An EosManager on a fake cluster that counts coordinator lookups and can fail a request. */
+function eosOnFakeCluster() {
+  const lookups = { transaction: 0, group: 0 };
+  const failNext = new Map<string, string>();
+  const request = (name: string) => async () => {
+    const type = failNext.get(name);
+    failNext.delete(name);
+    if (type) throw Object.assign(new Error(type), { type, retriable: true });
+  };
+  const broker: FakeBroker = {
+    initProducerId: async () => ({ producerId: 1, producerEpoch: 0 }),
+    addPartitionsToTxn: request('addPartitionsToTxn'),
+    addOffsetsToTxn: request('addOffsetsToTxn'),
+    txnOffsetCommit: request('txnOffsetCommit'),
+    endTxn: request('endTxn'),
+  };
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const eos = createEosManager({
+    logger: { ...quiet, namespace: () => quiet },
+    cluster: {
+      retry: { retries: 0 },
+      refreshMetadataIfNecessary: async () => undefined,
+      findGroupCoordinator: async ({ coordinatorType }: { coordinatorType: number }) => {
+        // kafkajs's coordinator types: 0 group, 1 transaction.
+        if (coordinatorType === 1) lookups.transaction++;
+        else lookups.group++;
+        return broker;
+      },
+    },
+    transactional: true,
+    transactionalId: 'app-in-0',
+  });
+  const transaction = async () => {
+    eos.beginTransaction();
+    await eos.addPartitionsToTransaction([{ topic: 'out', partitions: [{ partition: 0 }] }]);
+    await eos.sendOffsets({
+      consumerGroupId: 'app',
+      topics: [{ topic: 'in', partitions: [{ partition: 0, offset: '1' }] }],
+    });
+    await eos.commit();
+  };
+  return { eos, lookups, failNext, transaction };
+}
+
+test('coordinators are looked up once, then again only after a request to one failed', async () => {
+  const { eos, lookups, failNext, transaction } = eosOnFakeCluster();
+  await eos.initProducerId();
+  for (let i = 0; i < 3; i++) await transaction();
+  // Upstream: one transaction-coordinator lookup per request (3 per transaction), one group.
+  assert.deepEqual(lookups, { transaction: 1, group: 1 });
+
+  // Failed requests, retried as kafkajs's send and the runtime's sendOffsets retry them.
+  const offsets = {
+    consumerGroupId: 'app',
+    topics: [{ topic: 'in', partitions: [{ partition: 0, offset: '9' }] }],
+  };
+  eos.beginTransaction();
+  // The coordinator still completing the previous commit names no coordinator problem.
+  failNext.set('addPartitionsToTxn', 'CONCURRENT_TRANSACTIONS');
+  const out = [{ topic: 'out', partitions: [{ partition: 0 }] }];
+  await assert.rejects(eos.addPartitionsToTransaction(out));
+  await eos.addPartitionsToTransaction(out);
+  assert.deepEqual(lookups, { transaction: 1, group: 1 });
+  failNext.set('addOffsetsToTxn', 'NOT_COORDINATOR');
+  await assert.rejects(eos.sendOffsets(offsets));
+  await eos.sendOffsets(offsets);
+  await eos.commit();
+  assert.deepEqual(lookups, { transaction: 2, group: 1 });
 });
