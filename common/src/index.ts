@@ -38,3 +38,4 @@ export { observability, type ObservabilityOptions, type ReadinessCheck } from '.
 export { DEAD_LETTER_HEADERS, deadLetterMessage, type DeadLetterSource } from './dead-letter.js';
 export { constraintOf, isDatabaseUnavailable, sqlState } from './database-errors.js';
 export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';
+export { startTsWorker } from './ts-worker.js';

@@ -22,13 +22,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Type } from '@sinclair/typebox';
 import pg from 'pg';
-import {
-  createKafka,
-  createLogger,
-  createRegistry,
-  loadServiceConfig,
-  parseBrokers,
-} from '@fraud/common';
+import { createKafka, createLogger, loadServiceConfig, parseBrokers } from '@fraud/common';
 import { loadStackConfig, status, up } from '@fraud/stack';
 import { generateTraffic, postTraffic, type PostTrafficProgress } from '../src/index.js';
 import {
@@ -327,13 +321,14 @@ try {
   say(`bench e2e: run ${id}; service logs in ${logDir}`);
   const { ran, skipped } = await startServices();
   const out = await startOutputReader({
-    kafka,
-    registry: createRegistry({ url: config.SCHEMA_REGISTRY_URL, clientId: run.applicationId }),
+    brokers: parseBrokers(config.KAFKA_BROKERS),
+    clientId: run.applicationId,
+    registryUrl: config.SCHEMA_REGISTRY_URL,
     groupId: run.readerGroup,
     cdcTopic: run.topics.payments,
     scoredTopic: run.topics.scored,
     alertsTopic: run.topics.alerts,
-    logger,
+    logLevel: 'warn',
   });
   reader = out;
   say(

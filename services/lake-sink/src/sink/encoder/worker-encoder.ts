@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
-import { FraudError, type Logger } from '@fraud/common';
+import type { Worker } from 'node:worker_threads';
+import { FraudError, startTsWorker, type Logger } from '@fraud/common';
 import { packValues } from './packed-values.js';
 import type { DataFileOptions, EncodedRecords, RecordEncoder } from './record-encoder.js';
 import type { EncodeJobMessage, EncodeReplyMessage, EncodeWorkerData } from './worker-protocol.js';
@@ -29,14 +29,10 @@ export function createWorkerEncoder(options: WorkerEncoderOptions): RecordEncode
   let nextId = 0;
 
   function spawn(slot: number): PooledWorker {
-    const entry = new URL('./encode-worker.ts', import.meta.url).href;
-    const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
-      workerData: {
-        entry,
-        registryUrl: options.registryUrl,
-        fileOptions: options.fileOptions,
-      } satisfies EncodeWorkerData,
-    });
+    const worker = startTsWorker(new URL('./encode-worker.ts', import.meta.url), {
+      registryUrl: options.registryUrl,
+      fileOptions: options.fileOptions,
+    } satisfies EncodeWorkerData);
     const pooled: PooledWorker = { worker, pending: new Map() };
     worker.on('message', (reply: EncodeReplyMessage) => {
       const job = pooled.pending.get(reply.id);

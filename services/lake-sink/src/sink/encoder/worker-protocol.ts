@@ -3,7 +3,6 @@ import type { DataFileOptions, EncodedRecords, TableTarget } from './record-enco
 
 /** What an encoder worker is started with. */
 export interface EncodeWorkerData {
-  readonly entry: string;
   readonly registryUrl: string;
   readonly fileOptions: DataFileOptions;
 }

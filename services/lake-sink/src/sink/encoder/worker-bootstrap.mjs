@@ -1,7 +1,0 @@
-// The entry of an encoder worker. A worker thread starts without the TypeScript loader the
-// service runs under (Node 20 applies `--import` hooks of a worker only to what it imports
-// later, not to its entry), so this plain module loads the TypeScript entry through tsx.
-import { workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
-
-await tsImport(workerData.entry, import.meta.url);
