@@ -63,7 +63,12 @@ const consumer = kafka.consumer({
 consumer.on(consumer.events.GROUP_JOIN, () => post({ kind: 'joined' }));
 port.on('message', (message: unknown) => {
   if (message !== 'stop') return;
-  consumer.disconnect().finally(() => post({ kind: 'stopped' }));
+  consumer
+    .disconnect()
+    .catch((error: unknown) =>
+      logger.warn({ err: error }, 'output reader did not disconnect cleanly'),
+    )
+    .then(() => post({ kind: 'stopped' }));
 });
 
 let undecodable = 0;
