@@ -47,7 +47,7 @@ const retriableMessages: ReadonlySet<string> = new Set(
 );
 
 /** Whether a kafkajs error-level log entry is a retriable protocol error kafkajs retries. */
-export function isRoutineKafkaError(message: string, fields: Record<string, unknown>): boolean {
+function isRoutineKafkaError(message: string, fields: Record<string, unknown>): boolean {
   const error = fields['error'];
   return retriableMessages.has(
     typeof error === 'string' ? error : message.replace(/^Failed to send messages: /, ''),

@@ -66,7 +66,8 @@ try {
   process.exit(2);
 }
 
-const logger = createLogger({ name: 'bench-e2e', level: 'warn' });
+const LOG_LEVEL = 'warn';
+const logger = createLogger({ name: 'bench-e2e', level: LOG_LEVEL });
 const stack = loadStackConfig();
 const config = loadServiceConfig(Type.Object({}));
 const load = () =>
@@ -89,8 +90,9 @@ const id = randomUUID().replaceAll('-', '').slice(0, 8);
 const run = benchRun(id, await mkdtemp(join(tmpdir(), `bench-e2e-${id}-`)));
 const logDir = join(stack.logDir, 'bench-e2e');
 mkdirSync(logDir, { recursive: true });
+const brokers = parseBrokers(config.KAFKA_BROKERS);
 const kafka = createKafka({
-  brokers: parseBrokers(config.KAFKA_BROKERS),
+  brokers,
   clientId: run.applicationId,
   logger,
 });
@@ -321,14 +323,14 @@ try {
   say(`bench e2e: run ${id}; service logs in ${logDir}`);
   const { ran, skipped } = await startServices();
   const out = await startOutputReader({
-    brokers: parseBrokers(config.KAFKA_BROKERS),
+    brokers,
     clientId: run.applicationId,
     registryUrl: config.SCHEMA_REGISTRY_URL,
     groupId: run.readerGroup,
     cdcTopic: run.topics.payments,
     scoredTopic: run.topics.scored,
     alertsTopic: run.topics.alerts,
-    logLevel: 'warn',
+    logLevel: LOG_LEVEL,
   });
   reader = out;
   say(

@@ -57,9 +57,10 @@ export class ActiveTask {
       await control.heartbeat();
       return true;
     }
+    const last = messages.at(-1)?.offset;
     // Processing below is synchronous, so nothing can seek or stop us in the middle of it: one
     // check before (kafkajs's isStale builds a string per call) covers the whole batch.
-    if (!control.isRunning() || control.isStale()) {
+    if (last === undefined || !control.isRunning() || control.isStale()) {
       task.aborted();
       return false;
     }
@@ -73,11 +74,6 @@ export class ActiveTask {
         timestamp: Number(message.timestamp),
         headers: message.headers ?? {},
       });
-    const last = messages.at(-1)?.offset;
-    if (last === undefined || control.isStale()) {
-      task.aborted();
-      return false;
-    }
     const next = BigInt(last) + 1n;
     const committed = await this.commit(String(next), control.isStale);
     if (!committed) return false;
