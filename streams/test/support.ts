@@ -32,15 +32,19 @@ export interface ReadRecord {
 }
 
 /**
- * Reads a topic with kafkajs's read_committed from the beginning until `done` holds for what was read,
- * then `settleMs` more so that duplicates arriving after that are seen too; fails after the
- * timeout with what was seen.
+ * Reads a topic with kafkajs's read_committed from the beginning (or from the offsets in `from`,
+ * per partition) until `done` holds for what was read, then `settleMs` more so that duplicates
+ * arriving after that are seen too; fails after the timeout with what was seen.
  */
 export async function readCommitted(
   kafka: Kafka,
   topic: string,
   done: (records: ReadRecord[]) => boolean,
-  { timeoutMs = 60_000, settleMs = 0 } = {},
+  {
+    timeoutMs = 60_000,
+    settleMs = 0,
+    from,
+  }: { timeoutMs?: number; settleMs?: number; from?: ReadonlyMap<number, bigint> } = {},
 ): Promise<ReadRecord[]> {
   // kafkajs 2.2.4 drops aborted records correctly only when the aborted transactions of a
   // partition began in the order they ended (filterAbortedMessages expects the broker's list in
@@ -71,6 +75,8 @@ export async function readCommitted(
           }
         },
       });
+      for (const [partition, offset] of from ?? [])
+        consumer.seek({ topic, partition, offset: String(offset) });
     });
   } finally {
     await consumer.disconnect();

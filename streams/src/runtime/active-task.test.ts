@@ -20,8 +20,10 @@ interface TransactionLog {
 }
 
 /** A kafkajs producer that records its transactions and assigns offsets per partition. */
-function recordingProducer(): { producer: Producer; transactions: TransactionLog[] } {
+function recordingProducer() {
   const transactions: TransactionLog[] = [];
+  /** Set to make the next commit fail, as a fenced or disconnected producer's would. */
+  const faults = { failNextCommit: false };
   const ends = new Map<string, number>();
   const producer = {
     transaction: async () => {
@@ -43,6 +45,10 @@ function recordingProducer(): { producer: Producer; transactions: TransactionLog
           log.offsets.push(args);
         },
         commit: async () => {
+          if (faults.failNextCommit) {
+            faults.failNextCommit = false;
+            throw new Error('commit failed (simulated)');
+          }
           log.outcome = 'committed';
         },
         abort: async () => {
@@ -52,7 +58,7 @@ function recordingProducer(): { producer: Producer; transactions: TransactionLog
       return transaction;
     },
   } as Partial<Producer> as Producer;
-  return { producer, transactions };
+  return { producer, transactions, faults };
 }
 
 /** Each record goes to `echo` as is and is counted per key into `counts` (one store). */
@@ -79,7 +85,7 @@ function openActiveTask(startOffset: string) {
     stores,
     globalStores: new Map(),
   });
-  const { producer, transactions } = recordingProducer();
+  const { producer, transactions, faults } = recordingProducer();
   const metrics = createStreamsMetrics();
   const logger = createLogger({ name: 'active-task-test', level: 'silent' });
   const active = new ActiveTask(task, producer, startOffset, new Map(), {
@@ -87,7 +93,7 @@ function openActiveTask(startOffset: string) {
     metrics,
     logger,
   });
-  return { active, transactions, metrics, stores };
+  return { active, transactions, faults, metrics, stores };
 }
 
 /** A fetched batch of partition 0 of `in` holding offsets from..to, key `k<offset % 3>`. */
@@ -183,4 +189,29 @@ test('records below the committed offset the task opened at are not processed', 
   );
   assert.deepEqual(committedOffsets(transactions), ['10']);
   assert.deepEqual(cycle.resolved, ['9']);
+});
+
+test('a heartbeat failing after a commit leaves the task settled: it carries on, no rebuild', async () => {
+  const { active, transactions } = openActiveTask('0');
+  const rebalancing = new Error('The group is rebalancing, so a rejoin is needed');
+  const cycle = { ...control(), heartbeat: () => Promise.reject(rebalancing) };
+  await assert.rejects(active.processBatch(batchOf(0, 9), cycle), rebalancing);
+  assert.equal(active.settled, true);
+  assert.deepEqual(committedOffsets(transactions), ['10']);
+  assert.deepEqual(cycle.resolved, ['9']);
+
+  assert.equal(await active.processBatch(batchOf(10, 14), control()), true);
+  assert.deepEqual(committedOffsets(transactions), ['10', '15']);
+});
+
+test('a failed commit leaves the task unsettled: its state must be rebuilt', async () => {
+  const { active, transactions, faults } = openActiveTask('0');
+  faults.failNextCommit = true;
+  const cycle = control();
+  await assert.rejects(active.processBatch(batchOf(0, 9), cycle), {
+    code: 'STREAMS_COMMIT_FAILED',
+  });
+  assert.equal(active.settled, false);
+  assert.deepEqual(committedOffsets(transactions), []);
+  assert.deepEqual(cycle.resolved, [], 'the consumer does not move past an uncommitted cycle');
 });

@@ -27,6 +27,12 @@ export class ActiveTask {
   readonly changelogPositions: Map<string, string>;
   /** Next input offset to process: the committed offset at open, then after each commit. */
   private position: bigint;
+  /**
+   * False from the first record of a cycle until its commit or rollback: a failure in between
+   * leaves state the task must rebuild. A failure outside (a heartbeat hearing of a rebalance
+   * after a commit, say) leaves the task as committed.
+   */
+  private settledState = true;
 
   constructor(
     readonly task: Task,
@@ -37,6 +43,10 @@ export class ActiveTask {
   ) {
     this.changelogPositions = changelogPositions;
     this.position = BigInt(startOffset);
+  }
+
+  get settled(): boolean {
+    return this.settledState;
   }
 
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -64,6 +74,7 @@ export class ActiveTask {
       task.aborted();
       return false;
     }
+    this.settledState = false;
     for (const message of messages)
       task.process({
         topic: batch.topic,
@@ -76,6 +87,7 @@ export class ActiveTask {
       });
     const next = BigInt(last) + 1n;
     const committed = await this.commit(String(next), control.isStale);
+    this.settledState = true;
     if (!committed) return false;
     this.position = next;
     // Only now may the consumer move on: resolving earlier would skip records of an aborted cycle.

@@ -46,7 +46,10 @@ export async function startGlobalTable(
       await store.backend.apply(writes);
     },
   });
-  await reader.caughtUp;
+  await reader.caughtUp.catch(async (error: unknown) => {
+    await reader.stop();
+    throw error;
+  });
   logger.info({ table: spec.storeName, topic: spec.topic }, 'global table loaded');
   return { store, reader };
 }

@@ -154,6 +154,9 @@ class StreamsRuntime implements StreamsApp {
     try {
       await active.run(() => active.processBatch(batch, payload));
     } catch (error) {
+      // Between cycles (a rebalance heard at the heartbeat after a commit, say) the task is
+      // as committed: it stays open, with no restore, unless the new assignment revokes it.
+      if (active.settled) throw error;
       this.logger.warn(
         { err: error, task: id },
         'cycle failed; reopening the task from its committed state',

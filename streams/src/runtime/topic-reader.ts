@@ -16,7 +16,10 @@ export interface TopicReaderOptions {
 }
 
 export interface TopicReader {
-  /** Resolves once every partition was read up to its end offset as of the start. */
+  /**
+   * Resolves once every partition was read up to its end offset as of the start; rejects with
+   * the first error of `onBatch` before then, after which no batch is passed on.
+   */
   readonly caughtUp: Promise<void>;
   /** Those end offsets (next offset to be written), per partition. */
   readonly ends: ReadonlyMap<number, string>;
@@ -59,8 +62,11 @@ export async function readTopic(options: TopicReaderOptions): Promise<TopicReade
     maxWaitTimeInMs: 500,
   });
   let markCaughtUp = () => {};
-  const caughtUp = new Promise<void>((resolve) => {
+  let markFailed: (error: unknown) => void = () => {};
+  let failed = false;
+  const caughtUp = new Promise<void>((resolve, reject) => {
     markCaughtUp = resolve;
+    markFailed = reject;
     if (remaining.size === 0) resolve();
   });
   consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
@@ -74,7 +80,20 @@ export async function readTopic(options: TopicReaderOptions): Promise<TopicReade
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   await consumer.run({
     autoCommit: false,
-    eachBatch: async ({ batch }) => onBatch(batch.partition, batch.messages),
+    eachBatch: async ({ batch }) => {
+      if (failed) return;
+      try {
+        await onBatch(batch.partition, batch.messages);
+      } catch (error) {
+        // After catch-up (following), kafkajs retries the batch. Before, the caller is waiting
+        // on `caughtUp` and must hear of it: a restore's heartbeat fails when the main group
+        // rebalances, and kafkajs would take that for this consumer's own group error, rejoin
+        // and retry it forever.
+        if (remaining.size === 0) throw error;
+        failed = true;
+        markFailed(error);
+      }
+    },
   });
   for (const { partition, offset } of seeks) consumer.seek({ topic, partition, offset });
   return { caughtUp, ends, stop: () => consumer.disconnect() };

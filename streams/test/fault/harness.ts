@@ -179,13 +179,31 @@ export function kill9(child: ChildProcess): Promise<void> {
   });
 }
 
-/** A clean stop: SIGTERM makes the topology close (last commit, checkpoints, leave group). */
-export async function stop(child: ChildProcess): Promise<void> {
-  await new Promise<void>((resolve) => {
-    if (!isRunning(child)) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+/**
+ * A clean stop: SIGTERM makes the topology close (last commit, checkpoints, leave group). A
+ * topology that does not close within `timeoutMs` is a failure; it is killed so that the test
+ * reports it instead of hanging.
+ */
+export async function stop(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  if (!isRunning(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  if (stopped) return;
+  await kill9(child);
+  assert.fail(`topology process ${child.pid} did not stop within ${timeoutMs} ms of SIGTERM`);
+}
+
+/** Stops every instance, also when one of them fails to stop; then reports the first failure. */
+export async function stopAll(children: Array<ChildProcess | undefined>): Promise<void> {
+  const results = await Promise.allSettled(children.map((c) => (c ? stop(c) : undefined)));
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Waits until `check` holds, polling; fails with `what` after the timeout. */

@@ -8,6 +8,7 @@ import {
   openFaultContext,
   scenario,
   stop,
+  stopAll,
   trickleWorkload,
   waitFor,
   type FaultContext,
@@ -81,7 +82,6 @@ test('a second instance joins mid-run, then the first leaves: output is exactly-
     await produced;
     await assertExactlyOnce(ctx, { topics, committedInput }, records);
   } finally {
-    await stop(first);
-    if (second) await stop(second);
+    await stopAll([first, second]);
   }
 });

@@ -142,12 +142,16 @@ describe('fraud topology on the real stack', () => {
     const wanted = new Set(scored.map((x) => x.paymentId));
     const seen = new Set<string>();
     // Called after each record read: look at the newest one.
-    const records = await readCommitted(kafka, DEFAULT_FRAUD_TOPICS.payments, (read) => {
-      const id = paymentChangeSerde.deserialize(read.at(-1)?.value ?? null)?.payment?.paymentId;
-      if (id && wanted.has(id)) seen.add(id);
-      return seen.size === wanted.size;
-    });
-    const inputs = records.filter((r) => BigInt(r.offset) >= (startOffsets.get(r.partition) ?? 0n));
+    const inputs = await readCommitted(
+      kafka,
+      DEFAULT_FRAUD_TOPICS.payments,
+      (read) => {
+        const id = paymentChangeSerde.deserialize(read.at(-1)?.value ?? null)?.payment?.paymentId;
+        if (id && wanted.has(id)) seen.add(id);
+        return seen.size === wanted.size;
+      },
+      { from: startOffsets },
+    );
     const events = inputs.flatMap((r) => paymentChangeSerde.deserialize(r.value)?.payment ?? []);
     const enrich = await referenceTablesFromDb(events);
     const ours = new Map(scored.map((s) => [s.paymentId, s]));
