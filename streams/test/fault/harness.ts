@@ -17,6 +17,8 @@ export interface FaultContext {
   suffix: string;
   /** Filled by `scenario`; on the shared broker the test file deletes them in `after`. */
   topicsToDelete: string[];
+  /** Every topology process started; `closeFaultContext` kills those a failed test left. */
+  children: Set<ChildProcess>;
 }
 
 /** The Kafka clients and scratch folder a fault test file shares; close it in `after`. */
@@ -31,12 +33,15 @@ export async function openFaultContext(name: string, brokers?: string): Promise<
     workDir: mkdtempSync(join(tmpdir(), `${name}-`)),
     suffix: client.suffix,
     topicsToDelete: [],
+    children: new Set(),
   };
 }
 
 /** FAULT_KEEP=1 keeps the topology processes' logs and state for a look after a failure. */
 export async function closeFaultContext(ctx: FaultContext | undefined): Promise<void> {
   if (!ctx) return;
+  // A running child would keep this test file alive until the runner's timeout.
+  await Promise.all([...ctx.children].map(kill9));
   await ctx.admin.deleteTopics({ topics: ctx.topicsToDelete }).catch(() => undefined);
   await ctx.admin.disconnect();
   if (process.env.FAULT_KEEP === '1') console.log(`kept ${ctx.workDir}`);
@@ -61,7 +66,7 @@ export function scenario(ctx: FaultContext, name: string) {
   ctx.topicsToDelete.push(...Object.values(topics), `${app}-counts-changelog`);
   const start = (instance: number): ChildProcess => {
     const log = openSync(join(ctx.workDir, `${name}-${instance}.log`), 'a');
-    return spawn(
+    const child = spawn(
       process.execPath,
       ['--import', 'tsx', join(import.meta.dirname, 'run-topology.ts')],
       {
@@ -77,17 +82,19 @@ export function scenario(ctx: FaultContext, name: string) {
         stdio: ['ignore', log, log],
       },
     );
-  };
-  /** Input records the application committed (its group's offsets), summed over partitions. */
-  const committedInput = async (): Promise<number> => {
-    const [offsets] = await ctx.admin.fetchOffsets({ groupId: app, topics: [topics.input] });
-    return (offsets?.partitions ?? []).reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
+    ctx.children.add(child);
+    return child;
   };
   /** Committed input offset per partition. */
   const committedOffsets = async (): Promise<Map<number, number>> => {
-    const [offsets] = await ctx.admin.fetchOffsets({ groupId: app, topics: [topics.input] });
+    const [offsets] = await retrying(() =>
+      ctx.admin.fetchOffsets({ groupId: app, topics: [topics.input] }),
+    );
     return new Map((offsets?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
   };
+  /** Input records the application committed (its group's offsets), summed over partitions. */
+  const committedInput = async (): Promise<number> =>
+    [...(await committedOffsets()).values()].reduce((sum, n) => sum + Math.max(0, n), 0);
   /** Input partitions per member of the application's consumer group, when it is stable. */
   const assignment = async (): Promise<Map<string, number[]>> => {
     const { groups } = await ctx.admin.describeGroups([app]);
@@ -204,6 +211,23 @@ export async function stopAll(children: Array<ChildProcess | undefined>): Promis
   const results = await Promise.allSettled(children.map((c) => (c ? stop(c) : undefined)));
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
+}
+
+/**
+ * Retries what fails with a retriable Kafka error for up to 30 s: a broker that just started or
+ * restarted answers NOT_COORDINATOR while it loads the group coordinator.
+ */
+async function retrying<T>(request: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      const retriable = error instanceof Error && 'retriable' in error && error.retriable === true;
+      if (!retriable || Date.now() > deadline) throw error;
+      await sleep(250);
+    }
+  }
 }
 
 /** Waits until `check` holds, polling; fails with `what` after the timeout. */
