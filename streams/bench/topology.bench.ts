@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- topology [--json]`, on the running local stack:
- *   (a) a bare transactional pass-through (consume → produce, no state), records/s;
+ *   (a) a bare transactional pass-through (consume → produce, no state), records/s, and one
+ *       writing each record to two topics: what a windowed count writes at most;
  *   (b) a windowed count with an LMDB store and its changelog, records/s, and (b)/(a);
  *   (c) the time to restore a store of 1M keys from its changelog;
  *   (d) the full fraud topology (decode, three table joins, per-card features in a store, batched
@@ -213,6 +214,13 @@ try {
     .stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde })
     .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
   const a = await throughput('pass-through', passThrough.build());
+  // What a windowed count writes at most (an output and a changelog record per input, when no
+  // key repeats within a window): the ceiling of (b) if state cost nothing.
+  const twoTopics = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a2-${suffix}` });
+  const passed = twoTopics.stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  passed.to(`bench-out-a2-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  passed.to(`bench-out-a3-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  const a2 = await throughput('pass-through to two topics', twoTopics.build());
 
   const windowedCountTo = (emit: EmitMode) =>
     windowedCount({
@@ -231,8 +239,13 @@ try {
 
   const ratio = Math.round(((b.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
   const ratioEvery = Math.round(((bEvery.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
+  const ceiling = Math.round(((a2.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
+  const ratioTwo = Math.round(((b.rps ?? 0) / (a2.rps ?? 1)) * 100) / 100;
   say(
     `ratio windowed / pass-through: ${ratio} on-commit, ${ratioEvery} every-update (target >= 0.7)`,
+  );
+  say(
+    `ratio pass-through to two topics / pass-through: ${ceiling}; windowed (on-commit) / it: ${ratioTwo}`,
   );
   const restore = await restoreSeconds();
   const fraud = FRAUD_RECORDS > 0 ? await fraudCase() : undefined;
@@ -245,6 +258,9 @@ try {
         ratio,
         windowedEveryUpdateRps: bEvery.rps,
         ratioEveryUpdate: ratioEvery,
+        twoTopicPassThroughRps: a2.rps,
+        twoTopicCeiling: ceiling,
+        ratioToTwoTopicPassThrough: ratioTwo,
         passThroughCommitMs: a.commitMs,
         windowedCommitMs: b.commitMs,
         restoreKeys: RESTORE_KEYS,
