@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -193,14 +194,12 @@ export function kill9(child: ChildProcess): Promise<void> {
  */
 export async function stop(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   if (!isRunning(child)) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = once(child, 'exit', { signal: AbortSignal.timeout(timeoutMs) });
   child.kill('SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const stopped = await Promise.race([
-    exited.then(() => true),
-    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs))),
-  ]);
-  clearTimeout(timer);
+  const stopped = await exited.then(
+    () => true,
+    () => false,
+  );
   if (stopped) return;
   await kill9(child);
   assert.fail(`topology process ${child.pid} did not stop within ${timeoutMs} ms of SIGTERM`);
