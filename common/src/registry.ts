@@ -22,6 +22,19 @@ const requestTimeout: Middleware = () => ({
   request: (request) => request.enhance({ timeout: REQUEST_TIMEOUT_MS }),
 });
 
+type RetryOptions = NonNullable<ConstructorParameters<typeof SchemaRegistry>[0]['retry']>;
+/**
+ * The client retries GETs on a 5xx or a dropped connection; a fresh-clone CI run failed start-up
+ * when the registry hung up on a POST. Every call but a delete is idempotent (registering a
+ * schema again returns its id), so all of them retry: 5 times, 0.1 s doubling up to 5 s.
+ */
+const registryRetry: RetryOptions = {
+  retries: 5,
+  initialRetryTimeInSecs: 0.1,
+  maxRetryTimeInSecs: 5,
+  enableRetry: (request) => request.method() !== 'delete',
+};
+
 /** A client for the schema registry; encodes and decodes the Confluent wire format. */
 export function createRegistry({
   url,
@@ -31,6 +44,7 @@ export function createRegistry({
     host: url,
     clientId,
     agent,
+    retry: registryRetry,
     middlewares: [requestTimeout],
   });
 }

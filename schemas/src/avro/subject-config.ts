@@ -46,12 +46,7 @@ async function call(
   init: RequestInit,
 ): Promise<Record<string, unknown> | undefined> {
   const url = `${registryUrl.replace(/\/+$/, '')}/config/${encodeURIComponent(subject)}`;
-  let response: Response;
-  try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
-  } catch (cause) {
-    throw new SchemaRegistryError(`${init.method} ${url} failed: ${String(cause)}`, { cause });
-  }
+  const response = await fetchRetrying(url, init);
   const text = await response.text();
   if (response.status === 404 && init.method === 'GET') return undefined;
   if (!response.ok) {
@@ -61,4 +56,24 @@ async function call(
     );
   }
   return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Both calls are idempotent, so a dropped connection (the registry hung up on a fresh-clone CI
+ * run) is retried, 0.1 s doubling; a timeout is not: the registry is there but not answering.
+ */
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+    } catch (cause) {
+      const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
+      if (timedOut || attempt === ATTEMPTS) {
+        throw new SchemaRegistryError(`${init.method} ${url} failed: ${String(cause)}`, { cause });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
+    }
+  }
 }
