@@ -77,6 +77,21 @@ test('registerSchemas sets BACKWARD, returns ids and is idempotent', async () =>
   assert.deepEqual(await versions.json(), [1], 'no second version for the same schema');
 });
 
+test('instances starting together on a new subject all register, under one id', async () => {
+  // Apicurio answers a second concurrent "set compatibility" on a new subject with 409 (the
+  // rule now exists); without a retry, two of three instances failed start-up.
+  for (let round = 0; round < 5; round++) {
+    const s = subject(`together-${round}`);
+    const ids = await Promise.all(
+      [1, 2, 3].map(() =>
+        registerSchema({ registryUrl, subject: s, schema: SCORED_PAYMENT_SCHEMA, logger }),
+      ),
+    );
+    assert.equal(new Set(ids).size, 1, `ids ${ids.join(', ')}`);
+    assert.equal(await getSubjectCompatibility(registryUrl, s), 'BACKWARD');
+  }
+});
+
 test('BACKWARD is enforced per subject: safe changes pass, breaking ones throw', async () => {
   const s = subject('evolution');
   const v1 = await registerSchema({

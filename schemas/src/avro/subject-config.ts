@@ -40,40 +40,49 @@ export async function getSubjectCompatibility(
   return typeof level === 'string' ? level : undefined;
 }
 
+const ATTEMPTS = 5;
+
+/**
+ * Both calls are idempotent, so what a retry can mend is retried, 0.1 s doubling: a dropped
+ * connection (the registry hung up on a fresh-clone CI run), and Apicurio's 409 "A rule named
+ * 'COMPATIBILITY' already exists" when instances starting together set a new subject's level
+ * at once (the rule exists now, so the next PUT updates it). A timeout is not retried: the
+ * registry is there but not answering.
+ */
 async function call(
   registryUrl: string,
   subject: string,
   init: RequestInit,
 ): Promise<Record<string, unknown> | undefined> {
   const url = `${registryUrl.replace(/\/+$/, '')}/config/${encodeURIComponent(subject)}`;
-  const response = await fetchRetrying(url, init);
-  const text = await response.text();
-  if (response.status === 404 && init.method === 'GET') return undefined;
-  if (!response.ok) {
-    throw new SchemaRegistryError(
-      `${init.method} ${url} answered ${response.status}: ${text.slice(0, 500)}`,
-      { status: response.status },
-    );
-  }
-  return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
-}
-
-const ATTEMPTS = 5;
-
-/**
- * Both calls are idempotent, so a dropped connection (the registry hung up on a fresh-clone CI
- * run) is retried, 0.1 s doubling; a timeout is not: the registry is there but not answering.
- */
-async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
   for (let attempt = 1; ; attempt++) {
+    const last = attempt === ATTEMPTS;
+    let response: Response;
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) });
     } catch (cause) {
       const timedOut = cause instanceof DOMException && cause.name === 'TimeoutError';
-      if (timedOut || attempt === ATTEMPTS) {
+      if (timedOut || last) {
         throw new SchemaRegistryError(`${init.method} ${url} failed: ${String(cause)}`, { cause });
       }
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
+      await backOff(attempt);
+      continue;
     }
+    const text = await response.text();
+    if (response.status === 404 && init.method === 'GET') return undefined;
+    if (response.status === 409 && !last) {
+      await backOff(attempt);
+      continue;
+    }
+    if (!response.ok) {
+      throw new SchemaRegistryError(
+        `${init.method} ${url} answered ${response.status}: ${text.slice(0, 500)}`,
+        { status: response.status },
+      );
+    }
+    return text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
   }
 }
+
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 100 * 2 ** (attempt - 1)));
