@@ -27,7 +27,7 @@ import {
 // The whole pipeline, nothing produced by hand: payments-api → PostgreSQL → Debezium →
 // pg.public.payments → the fraud topology → its own fraud.alerts → alerts-api → the dashboard.
 
-/** The topology replays the shared CDC topics from their beginning before it sees ours. */
+/** The topology replays a history of the shared payments topic before it sees ours. */
 const BACKLOG_TIMEOUT_MS = 240_000;
 /** From the attack posted to its card's first alert on screen. */
 const ALERT_ON_SCREEN_TIMEOUT_MS = 60_000;
