@@ -8,7 +8,9 @@
  *       ONNX scoring, two Avro outputs) over Debezium-shaped payments, against a pass-through of
  *       the same records, and their ratio.
  * Sizes: BENCH_RECORDS (default 300k), BENCH_RESTORE_KEYS (default 1M), BENCH_FRAUD_RECORDS
- * (default 200k; 0 skips (d)).
+ * (default 200k; 0 skips (d)). BENCH_ROUNDS (default 1) repeats the throughput cases, each round
+ * running a ratio's two sides back to back, and reports medians with their range: on a shared
+ * machine one run of each side can differ by a fifth.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +52,7 @@ const json = process.argv.includes('--json');
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 300_000);
 const RESTORE_KEYS = Number(process.env.BENCH_RESTORE_KEYS ?? 1_000_000);
 const FRAUD_RECORDS = Number(process.env.BENCH_FRAUD_RECORDS ?? 200_000);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const PARTITIONS = 4;
 const say = (line: string) => {
   if (!json) console.log(line);
@@ -79,12 +82,30 @@ async function produce(
   await producer.disconnect();
 }
 
+let runs = 0;
+
+/** The median of per-round figures, with their range when there are several rounds. */
+function median(values: readonly number[]): { value: number; text: string } {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  const value =
+    sorted.length % 2 === 1
+      ? (sorted[mid] ?? 0)
+      : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  const text =
+    sorted.length === 1
+      ? `${round2(value)}`
+      : `${round2(value)} (${round2(sorted[0] ?? 0)}–${round2(sorted.at(-1) ?? 0)}, ${sorted.length} rounds)`;
+  return { value: round2(value), text };
+}
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
 async function throughput(
   name: string,
   topology: Topology,
   records = RECORDS,
 ): Promise<Record<string, number>> {
-  const applicationId = `bench-${name.replace(/[^A-Za-z0-9-]+/g, '-')}-${suffix}`;
+  const applicationId = `bench-${name.replace(/[^A-Za-z0-9-]+/g, '-')}-${suffix}-${++runs}`;
   created.push(...topology.outputTopics, topology.deadLetterTopic);
   created.push(...topology.stores.map((s) => changelogTopic(applicationId, s.name)));
   const metrics = createStreamsMetrics();
@@ -156,42 +177,48 @@ async function fraudCase(): Promise<Record<string, number>> {
   await produce(topic, FRAUD_RECORDS, (i) => messages[i] ?? { value: null }, 2_000);
   say(`fraud input: ${FRAUD_RECORDS} Debezium payment events, 6 partitions`);
 
-  const passThrough = new StreamsBuilder({ deadLetterTopic: `bench-dlq-fa-${suffix}` });
-  passThrough
-    .stream(topic, { keySerde: bytesSerde, valueSerde: bytesSerde })
-    .to(`bench-out-fa-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-  const a = await throughput(
-    'pass-through of the payment events',
-    passThrough.build(),
-    FRAUD_RECORDS,
-  );
-
+  const passThrough = () => {
+    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-fa-${suffix}` });
+    builder
+      .stream(topic, { keySerde: bytesSerde, valueSerde: bytesSerde })
+      .to(`bench-out-fa-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+    return builder.build();
+  };
   const ids = await registerSchemas({
     registryUrl: loadServiceConfig(Type.Object({})).SCHEMA_REGISTRY_URL,
     logger,
   });
   const models = await ModelHolder.start({ dir: SHIPPED_MODEL, logger, pollMs: 0 });
-  const topology = buildFraudTopology({
-    topics: {
-      ...DEFAULT_FRAUD_TOPICS,
-      payments: topic,
-      scored: `bench-fraud-scored-${suffix}`,
-      alerts: `bench-fraud-alerts-${suffix}`,
-      deadLetter: `bench-fraud-dlq-${suffix}`,
-    },
-    model: () => models.current(),
-    scoredSerde: avroStreamsSerde(createAvroSerde(SCORED_PAYMENT_SCHEMA, ids.scored)),
-    alertSerde: avroStreamsSerde(createAvroSerde(FRAUD_ALERT_SCHEMA, ids.alerts)),
-  });
-  const f = await throughput('fraud topology', topology, FRAUD_RECORDS);
+  const fraud = () =>
+    buildFraudTopology({
+      topics: {
+        ...DEFAULT_FRAUD_TOPICS,
+        payments: topic,
+        scored: `bench-fraud-scored-${suffix}`,
+        alerts: `bench-fraud-alerts-${suffix}`,
+        deadLetter: `bench-fraud-dlq-${suffix}`,
+      },
+      model: () => models.current(),
+      scoredSerde: avroStreamsSerde(createAvroSerde(SCORED_PAYMENT_SCHEMA, ids.scored)),
+      alertSerde: avroStreamsSerde(createAvroSerde(FRAUD_ALERT_SCHEMA, ids.alerts)),
+    });
+  const rounds: { a: number; f: number }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = await throughput('pass-through of the payment events', passThrough(), FRAUD_RECORDS);
+    const f = await throughput('fraud topology', fraud(), FRAUD_RECORDS);
+    rounds.push({ a: a.rps ?? 0, f: f.rps ?? 0 });
+  }
   await models.close();
-  const fraudRatio = Math.round(((f.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
-  say(`ratio fraud topology / pass-through of the same events: ${fraudRatio} (target >= 0.7)`);
+  const a = median(rounds.map((r) => r.a));
+  const f = median(rounds.map((r) => r.f));
+  const ratio = median(rounds.map((r) => r.f / r.a));
+  say(`pass-through of the payment events: ${a.text} records/s; fraud topology: ${f.text}`);
+  say(`ratio fraud topology / pass-through of the same events: ${ratio.text} (target >= 0.7)`);
   return {
     fraudRecords: FRAUD_RECORDS,
-    fraudPassThroughRps: a.rps ?? 0,
-    fraudRps: f.rps ?? 0,
-    fraudRatio,
+    fraudPassThroughRps: a.value,
+    fraudRps: f.value,
+    fraudRatio: ratio.value,
   };
 }
 
@@ -209,19 +236,22 @@ try {
   }));
   say(`input: ${RECORDS} records of 100 bytes, 10k keys, ${PARTITIONS} partitions`);
 
-  const passThrough = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a-${suffix}` });
-  passThrough
-    .stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde })
-    .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-  const a = await throughput('pass-through', passThrough.build());
+  const passThrough = () => {
+    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a-${suffix}` });
+    builder
+      .stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde })
+      .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+    return builder.build();
+  };
   // What a windowed count writes at most (an output and a changelog record per input, when no
   // key repeats within a window): the ceiling of (b) if state cost nothing.
-  const twoTopics = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a2-${suffix}` });
-  const passed = twoTopics.stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde });
-  passed.to(`bench-out-a2-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-  passed.to(`bench-out-a3-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-  const a2 = await throughput('pass-through to two topics', twoTopics.build());
-
+  const twoTopics = () => {
+    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a2-${suffix}` });
+    const passed = builder.stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde });
+    passed.to(`bench-out-a2-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+    passed.to(`bench-out-a3-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+    return builder.build();
+  };
   const windowedCountTo = (emit: EmitMode) =>
     windowedCount({
       input,
@@ -229,47 +259,75 @@ try {
       deadLetterTopic: `bench-dlq-${emit}-${suffix}`,
       emit,
     });
-  // Kafka Streams' default (record cache on) forwards once per key and commit; every-update
-  // writes one output and one changelog record per input.
-  const b = await throughput('windowed-count (emit on-commit)', windowedCountTo('on-commit'));
-  const bEvery = await throughput(
-    'windowed-count (emit every-update)',
-    windowedCountTo('every-update'),
-  );
 
-  const ratio = Math.round(((b.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
-  const ratioEvery = Math.round(((bEvery.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
-  const ceiling = Math.round(((a2.rps ?? 0) / (a.rps ?? 1)) * 100) / 100;
-  const ratioTwo = Math.round(((b.rps ?? 0) / (a2.rps ?? 1)) * 100) / 100;
+  const rounds: {
+    a: number;
+    a2: number;
+    b: number;
+    bEvery: number;
+    commitA: number;
+    commitB: number;
+  }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = await throughput('pass-through', passThrough());
+    const a2 = await throughput('pass-through to two topics', twoTopics());
+    // Kafka Streams' default (record cache on) forwards once per key and commit; every-update
+    // writes one output and one changelog record per input.
+    const b = await throughput('windowed-count (emit on-commit)', windowedCountTo('on-commit'));
+    const bEvery = await throughput(
+      'windowed-count (emit every-update)',
+      windowedCountTo('every-update'),
+    );
+    rounds.push({
+      a: a.rps ?? 0,
+      a2: a2.rps ?? 0,
+      b: b.rps ?? 0,
+      bEvery: bEvery.rps ?? 0,
+      commitA: a.commitMs ?? 0,
+      commitB: b.commitMs ?? 0,
+    });
+  }
+  const of = (pick: (r: (typeof rounds)[number]) => number) => median(rounds.map(pick));
+  const ratio = of((r) => r.b / r.a);
+  const ratioEvery = of((r) => r.bEvery / r.a);
+  const ceiling = of((r) => r.a2 / r.a);
+  const ratioTwo = of((r) => r.b / r.a2);
+  if (ROUNDS > 1) {
+    say(`pass-through: ${of((r) => r.a).text} records/s`);
+    say(`pass-through to two topics: ${of((r) => r.a2).text} records/s`);
+    say(
+      `windowed-count on-commit: ${of((r) => r.b).text}; every-update: ${of((r) => r.bEvery).text}`,
+    );
+  }
   say(
-    `ratio windowed / pass-through: ${ratio} on-commit, ${ratioEvery} every-update (target >= 0.7)`,
+    `ratio windowed / pass-through, on-commit: ${ratio.text}; every-update: ${ratioEvery.text} (target >= 0.7)`,
   );
-  say(
-    `ratio pass-through to two topics / pass-through: ${ceiling}; windowed (on-commit) / it: ${ratioTwo}`,
-  );
+  say(`ratio pass-through to two topics / pass-through: ${ceiling.text}`);
+  say(`ratio windowed (on-commit) / pass-through to two topics: ${ratioTwo.text}`);
   const restore = await restoreSeconds();
   const fraud = FRAUD_RECORDS > 0 ? await fraudCase() : undefined;
   if (json)
     console.log(
       JSON.stringify({
         records: RECORDS,
-        passThroughRps: a.rps,
-        windowedRps: b.rps,
-        ratio,
-        windowedEveryUpdateRps: bEvery.rps,
-        ratioEveryUpdate: ratioEvery,
-        twoTopicPassThroughRps: a2.rps,
-        twoTopicCeiling: ceiling,
-        ratioToTwoTopicPassThrough: ratioTwo,
-        passThroughCommitMs: a.commitMs,
-        windowedCommitMs: b.commitMs,
+        rounds: ROUNDS,
+        passThroughRps: of((r) => r.a).value,
+        windowedRps: of((r) => r.b).value,
+        ratio: ratio.value,
+        windowedEveryUpdateRps: of((r) => r.bEvery).value,
+        ratioEveryUpdate: ratioEvery.value,
+        twoTopicPassThroughRps: of((r) => r.a2).value,
+        twoTopicCeiling: ceiling.value,
+        ratioToTwoTopicPassThrough: ratioTwo.value,
+        passThroughCommitMs: of((r) => r.commitA).value,
+        windowedCommitMs: of((r) => r.commitB).value,
         restoreKeys: RESTORE_KEYS,
         restoreSeconds: Math.round(restore * 100) / 100,
         ...fraud,
       }),
     );
 } finally {
-  await admin.deleteTopics({ topics: created }).catch(() => undefined);
+  await admin.deleteTopics({ topics: [...new Set(created)] }).catch(() => undefined);
   await admin.disconnect();
   rmSync(stateDir, { recursive: true, force: true });
 }
