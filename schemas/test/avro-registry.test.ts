@@ -6,6 +6,7 @@ import { createLogger, createRegistry, loadServiceConfig } from '@fraud/common';
 import {
   createAvroDecoder,
   createAvroSerde,
+  deleteSubject,
   DeserializationError,
   getSubjectCompatibility,
   registerSchema,
@@ -32,11 +33,7 @@ const subject = (name: string): string => {
 };
 
 after(async () => {
-  for (const s of created) {
-    // Soft delete first: the ccompat API, like Confluent's, refuses a permanent delete before.
-    await fetch(`${registryUrl}/subjects/${s}`, { method: 'DELETE' });
-    await fetch(`${registryUrl}/subjects/${s}?permanent=true`, { method: 'DELETE' });
-  }
+  for (const s of created) await deleteSubject(registryUrl, s);
 });
 
 const withFields = (...fields: AvroField[]): AvroRecordSchema => ({

@@ -26,6 +26,7 @@ export {
   type SchemaIds,
 } from './register-schemas.js';
 export {
+  deleteSubject,
   getSubjectCompatibility,
   setSubjectCompatibility,
   type CompatibilityLevel,

@@ -40,6 +40,24 @@ export async function getSubjectCompatibility(
   return typeof level === 'string' ? level : undefined;
 }
 
+/**
+ * Deletes a subject with all its versions, for tests and tools cleaning up after themselves:
+ * soft, then permanent (the Confluent API refuses a permanent delete first). A subject that
+ * does not exist is no error.
+ */
+export async function deleteSubject(registryUrl: string, subject: string): Promise<void> {
+  const url = `${registryUrl.replace(/\/+$/, '')}/subjects/${encodeURIComponent(subject)}`;
+  for (const target of [url, `${url}?permanent=true`]) {
+    const response = await fetch(target, { method: 'DELETE', signal: AbortSignal.timeout(10_000) });
+    await response.text();
+    if (!response.ok && response.status !== 404) {
+      throw new SchemaRegistryError(`DELETE ${target} answered ${response.status}`, {
+        status: response.status,
+      });
+    }
+  }
+}
+
 const ATTEMPTS = 5;
 
 /**

@@ -19,6 +19,7 @@ import {
   parseBrokers,
 } from '@fraud/common';
 import {
+  deleteSubject,
   registerSchema,
   SCORED_PAYMENT_SCHEMA,
   writeWireFormat,
@@ -151,6 +152,8 @@ describe('lake sink on the real stack', () => {
     await running?.sink.stop();
     await admin.deleteTopics({ topics: [topic, deadLetterTopic] }).catch(() => undefined);
     await admin.disconnect();
+    for (const subject of [`${topic}-value`, `${topic}-incompatible-value`])
+      await deleteSubject(config.SCHEMA_REGISTRY_URL, subject);
     await scratch?.drop();
   });
 

@@ -1,12 +1,14 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { createLogger, type Logger } from '@fraud/common';
 import type { GeneratedPayment } from '@fraud/loadtest';
 import { buildApp, loadPaymentsApiConfig } from '@fraud/payments-api';
+import { deleteSubject } from '@fraud/schemas';
 import { loadFraudAppConfig, type FraudAppConfig } from '../../src/fraud/app/config.js';
 import { startFraudApp, type FraudApp } from '../../src/fraud/app/fraud-app.js';
 
@@ -48,6 +50,29 @@ export async function fraudConfig(
 
 export async function startFraud(config: FraudAppConfig, logger: Logger): Promise<FraudApp> {
   return startFraudApp(config, logger);
+}
+
+/**
+ * Removes what a run of the app left on the shared stack: its output and changelog topics, its
+ * consumer group, its registry subjects and its state directory (a long-lived development
+ * stack gathered four topics and two subjects a run).
+ */
+export async function removeFraudRun(kafka: Kafka, config: FraudAppConfig): Promise<void> {
+  const outputs = [config.SCORED_TOPIC, config.ALERTS_TOPIC, config.DLQ_TOPIC];
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter(
+      (t) => outputs.includes(t) || t.startsWith(`${config.APPLICATION_ID}-`),
+    );
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+    await admin.deleteGroups([config.APPLICATION_ID]).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+  for (const topic of [config.SCORED_TOPIC, config.ALERTS_TOPIC])
+    await deleteSubject(config.SCHEMA_REGISTRY_URL, `${topic}-value`);
+  rmSync(config.STATE_DIR, { recursive: true, force: true });
 }
 
 /** payments-api in-process on the stack's database: tests post through its real routes. */

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, createRegistry, FraudError } from '@fraud/common';
 import { generateTraffic, scriptedAttack, type GeneratedPayment } from '@fraud/loadtest';
@@ -27,6 +27,7 @@ import {
   copyOfShippedModel,
   fraudConfig,
   paymentsApi,
+  removeFraudRun,
   SHIPPED_MODEL,
   startFraud,
 } from './fraud-harness.js';
@@ -92,6 +93,8 @@ before(async () => {
 after(async () => {
   await fraud?.close();
   await api?.close();
+  await removeFraudRun(kafka, config);
+  rmSync(modelDir, { recursive: true, force: true });
 });
 
 describe('fraud topology on the real stack', () => {
@@ -211,7 +214,7 @@ describe('fraud topology on the real stack', () => {
     assert.ok(latest.length > 0 && latest.every((r) => r.modelVersion === next));
   });
 
-  test('a schema the registry finds incompatible stops start-up with a clear message', async () => {
+  test('a schema the registry finds incompatible stops start-up with a clear message', async (t) => {
     const topic = `payments.scored.incompatible-${suffix}`;
     // An earlier version whose `score` is a string: ours (a double) cannot read its data.
     const older = {
@@ -226,8 +229,10 @@ describe('fraud topology on the real stack', () => {
       schema: older as never,
       logger,
     });
+    const refused = await fraudConfig(`${suffix}x`, { SCORED_TOPIC: topic });
+    t.after(() => removeFraudRun(kafka, refused));
     await assert.rejects(
-      startFraud(await fraudConfig(`${suffix}x`, { SCORED_TOPIC: topic }), logger),
+      startFraud(refused, logger),
       (error: unknown) =>
         error instanceof FraudError &&
         error.code === 'SCHEMA_INCOMPATIBLE' &&

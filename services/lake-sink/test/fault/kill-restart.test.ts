@@ -17,6 +17,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Admin } from 'kafkajs';
 import { createKafka, createLogger, loadServiceConfig, parseBrokers } from '@fraud/common';
+import { deleteSubject } from '@fraud/schemas';
 import { Type } from '@sinclair/typebox';
 import type { LakeSinkStatus } from '../../src/index.js';
 import { runPython } from '../readers/python-venv.js';
@@ -165,6 +166,7 @@ before(async () => {
 after(async () => {
   await admin?.deleteTopics({ topics: [topic, deadLetterTopic] }).catch(() => undefined);
   await admin?.disconnect();
+  await deleteSubject(config.SCHEMA_REGISTRY_URL, `${topic}-value`);
   await scratch?.drop();
   if (process.env.FAULT_KEEP === '1') console.log(`kept ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { createKafka, createLogger, parseBrokers, type Env, type Logger } from '@fraud/common';
+import { deleteSubject } from '@fraud/schemas';
 import { featureCatalog, type FeatureCatalog } from '../../../src/cards/feature-catalog.js';
 import { loadAlertsApiConfig, type AlertsApiConfig } from '../../../src/config.js';
 import { startAlertsService, type AlertsService } from '../../../src/service.js';
@@ -93,6 +94,7 @@ export async function startAlertsApi(options: StartAlertsApiOptions): Promise<Ru
       } finally {
         await cleanup.disconnect();
       }
+      for (const topic of ours) await deleteSubject(config.SCHEMA_REGISTRY_URL, `${topic}-value`);
       if (config.ALERTS_DB_SCHEMA !== `alerts_e2e_${id}`) return;
       const client = new pg.Client({ connectionString: config.DATABASE_URL });
       await client.connect();

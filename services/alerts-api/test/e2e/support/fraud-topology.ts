@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kafka } from 'kafkajs';
 import { createKafka, createLogger, parseBrokers, type Logger } from '@fraud/common';
+import { deleteSubject } from '@fraud/schemas';
 import {
   loadFraudAppConfig,
   startFraudApp,
@@ -38,7 +39,7 @@ export interface RunningFraudTopology {
    * started (the history it replays); resolves to the milliseconds waited.
    */
   waitForBacklog(timeoutMs: number): Promise<number>;
-  /** Stops it, then deletes its topics (outputs, changelogs), consumer group and state. */
+  /** Stops it, then deletes its topics (outputs, changelogs), consumer group, subjects, state. */
   close(): Promise<void>;
 }
 
@@ -87,6 +88,8 @@ export async function startFraudTopology(): Promise<RunningFraudTopology> {
     } finally {
       await admin.disconnect();
     }
+    for (const topic of [config.SCORED_TOPIC, config.ALERTS_TOPIC])
+      await deleteSubject(config.SCHEMA_REGISTRY_URL, `${topic}-value`);
     await rm(stateDir, { recursive: true, force: true });
   }
 
