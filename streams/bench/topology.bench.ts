@@ -82,6 +82,15 @@ async function produce(
   await producer.disconnect();
 }
 
+/** Consume → produce, bytes as they are: the baseline of each ratio. */
+function passThrough(from: string, name: string): Topology {
+  const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-${name}-${suffix}` });
+  builder
+    .stream(from, { keySerde: bytesSerde, valueSerde: bytesSerde })
+    .to(`bench-out-${name}-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
+  return builder.build();
+}
+
 let runs = 0;
 
 /** The median of per-round figures, with their range when there are several rounds. */
@@ -181,13 +190,6 @@ async function fraudCase(): Promise<Record<string, number>> {
   await produce(topic, FRAUD_RECORDS, (i) => messages[i] ?? { value: null }, 2_000);
   say(`fraud input: ${FRAUD_RECORDS} Debezium payment events, 6 partitions`);
 
-  const passThrough = () => {
-    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-fa-${suffix}` });
-    builder
-      .stream(topic, { keySerde: bytesSerde, valueSerde: bytesSerde })
-      .to(`bench-out-fa-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-    return builder.build();
-  };
   const ids = await registerSchemas({
     registryUrl: loadServiceConfig(Type.Object({})).SCHEMA_REGISTRY_URL,
     logger,
@@ -208,7 +210,11 @@ async function fraudCase(): Promise<Record<string, number>> {
     });
   const rounds: { a: number; f: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const a = await throughput('pass-through of the payment events', passThrough(), FRAUD_RECORDS);
+    const a = await throughput(
+      'pass-through of the payment events',
+      passThrough(topic, 'fa'),
+      FRAUD_RECORDS,
+    );
     const f = await throughput('fraud topology', fraud(), FRAUD_RECORDS);
     rounds.push({ a: a.rps ?? 0, f: f.rps ?? 0 });
   }
@@ -240,13 +246,6 @@ try {
   }));
   say(`input: ${RECORDS} records of 100 bytes, 10k keys, ${PARTITIONS} partitions`);
 
-  const passThrough = () => {
-    const builder = new StreamsBuilder({ deadLetterTopic: `bench-dlq-a-${suffix}` });
-    builder
-      .stream(input, { keySerde: bytesSerde, valueSerde: bytesSerde })
-      .to(`bench-out-a-${suffix}`, { keySerde: bytesSerde, valueSerde: bytesSerde });
-    return builder.build();
-  };
   // What a windowed count writes at most (an output and a changelog record per input, when no
   // key repeats within a window): the ceiling of (b) if state cost nothing.
   const twoTopics = () => {
@@ -273,7 +272,7 @@ try {
     commitB: number;
   }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const a = await throughput('pass-through', passThrough());
+    const a = await throughput('pass-through', passThrough(input, 'a'));
     const a2 = await throughput('pass-through to two topics', twoTopics());
     // Kafka Streams' default (record cache on) forwards once per key and commit; every-update
     // writes one output and one changelog record per input.
